@@ -1,0 +1,43 @@
+using Shipgate.Gates.Model;
+
+namespace Shipgate.Gates.Analysis;
+
+/// <summary>
+/// Pure: from a gate's measurements so far and its limits to the gate's decision. A gate passes only
+/// when every planned measurement was taken, at least one passed, none of the limits was exceeded and
+/// the last one was not a backend error.
+/// </summary>
+public static class GateDecider
+{
+    public static GateDecision Decide(IReadOnlyList<Measurement> measurements, GateLimits limits, int plannedCount)
+    {
+        ArgumentNullException.ThrowIfNull(measurements);
+        ArgumentNullException.ThrowIfNull(limits);
+        var failed = measurements.Count(m => m.Phase == MeasurementPhase.Fail);
+        if (failed > limits.FailureLimit)
+            return new(GateStatus.Fail, $"{failed} of {measurements.Count} measurements failed (failureLimit {limits.FailureLimit}); last: {Last(measurements, MeasurementPhase.Fail)}");
+
+        var inconclusive = measurements.Count(m => m.Phase == MeasurementPhase.Inconclusive);
+        if (inconclusive > limits.InconclusiveLimit)
+            return new(GateStatus.Inconclusive, $"{inconclusive} of {measurements.Count} measurements inconclusive (inconclusiveLimit {limits.InconclusiveLimit}); last: {Last(measurements, MeasurementPhase.Inconclusive)}");
+
+        var errorsInARow = measurements.Reverse().TakeWhile(m => m.Phase == MeasurementPhase.Error).Count();
+        if (errorsInARow > limits.ConsecutiveErrorLimit)
+            return new(GateStatus.Error, $"{errorsInARow} backend errors in a row (consecutiveErrorLimit {limits.ConsecutiveErrorLimit}); last: {Last(measurements, MeasurementPhase.Error)}");
+
+        if (measurements.Count < plannedCount)
+            return GateDecision.Running;
+
+        if (errorsInARow > 0)
+            return new(GateStatus.Error, $"the last measurement was a backend error: {Last(measurements, MeasurementPhase.Error)}");
+
+        var passed = measurements.Count(m => m.Phase == MeasurementPhase.Pass);
+        if (passed == 0)
+            return new(GateStatus.Inconclusive, $"none of {measurements.Count} measurements passed");
+
+        return new(GateStatus.Pass, $"{passed} of {measurements.Count} measurements passed; last: {Last(measurements, MeasurementPhase.Pass)}");
+    }
+
+    private static string Last(IReadOnlyList<Measurement> measurements, MeasurementPhase phase) =>
+        measurements.Last(m => m.Phase == phase).Reason;
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Shipgate.Gates.Model;
+
+namespace Shipgate.Gates.Analysis;
+
+/// <summary>
+/// The one place where an observation becomes a measurement phase. Every gate kind goes through here,
+/// so the rule holds everywhere: an empty result, NaN, infinity, too few samples or a backend error is
+/// never a Pass.
+/// </summary>
+public static class MeasurementJudge
+{
+    public static Measurement Judge(string gate, DateTimeOffset time, Observation observation, GateLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        ArgumentNullException.ThrowIfNull(limits);
+        var (phase, reason) = Phase(observation, limits);
+        if (observation.Detail is { Length: > 0 } detail)
+            reason = $"{reason} ({detail})";
+        return new Measurement(gate, time, phase, observation.Value, observation.SampleSize, observation.Queries, reason);
+    }
+
+    private static (MeasurementPhase Phase, string Reason) Phase(Observation o, GateLimits limits)
+    {
+        if (o.BackendError is { } error)
+            return (MeasurementPhase.Error, $"backend error: {error}");
+        if (o.Value is not { } value)
+            return (MeasurementPhase.Inconclusive, "no data: the query returned an empty result");
+        if (double.IsNaN(value))
+            return (MeasurementPhase.Inconclusive, "no data: the value is NaN (0/0: no traffic in the window?)");
+        if (double.IsInfinity(value))
+            return (MeasurementPhase.Inconclusive, $"the value is {Format(value)}");
+        if (limits.MinSamples > 0)
+        {
+            if (o.SampleSize is not { } n || double.IsNaN(n))
+                return (MeasurementPhase.Inconclusive, $"sample size unknown; at least {Format(limits.MinSamples)} needed");
+            if (n < limits.MinSamples)
+                return (MeasurementPhase.Inconclusive, $"too few samples: {Format(n)} < {Format(limits.MinSamples)}");
+        }
+
+        return o.Criterion switch
+        {
+            BandCriterion { Band: var band } when band.Contains(value) =>
+                (MeasurementPhase.Pass, $"{Format(value)} is {band}"),
+            BandCriterion { Band: var band } =>
+                (MeasurementPhase.Fail, $"{Format(value)} is not {band}"),
+            TestCriterion { Passed: true } t => (MeasurementPhase.Pass, t.Reason),
+            TestCriterion { Passed: false } t => (MeasurementPhase.Fail, t.Reason),
+            TestCriterion t => (MeasurementPhase.Inconclusive, t.Reason),
+            _ => (MeasurementPhase.Inconclusive, "no criterion to judge the value by"),
+        };
+    }
+
+    private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,34 @@
+using Shipgate.Gates.Analysis;
+using Shipgate.Gates.Model;
+
+namespace Shipgate.Gates.Specs;
+
+/// <summary>
+/// What every gate has, whatever its kind: a name, when it is measured, its limits, and whether it
+/// decides (<see cref="DryRun"/>) or ends the analysis at once on failure (<see cref="Critical"/>).
+/// Kinds add what they measure. Specs are plain data; measuring them is the observers' job.
+/// </summary>
+public abstract record GateSpec
+{
+    protected GateSpec(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The kind's name as written in gates.yaml.</summary>
+    public abstract string Kind { get; }
+
+    public GateSchedule Schedule { get; init; } = GateSchedule.Default;
+
+    public GateLimits Limits { get; init; } = GateLimits.Default;
+
+    public bool DryRun { get; init; }
+
+    public bool Critical { get; init; }
+
+    /// <summary>The band the measured value is held to, for reports and charts.</summary>
+    public abstract ThresholdBand Band { get; }
+}
