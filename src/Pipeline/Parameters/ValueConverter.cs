@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Shipgate.Pipeline.Parameters;
+
+/// <summary>Turns one parameter value written as text into its typed value; pure apart from path resolution.</summary>
+internal static partial class ValueConverter
+{
+    private static readonly Dictionary<Type, (Func<string, object?> Parse, string Expected)> Simple = new()
+    {
+        [typeof(string)] = (s => s, "text"),
+        [typeof(bool)] = (ParseBool, "true/false, yes/no or 1/0"),
+        [typeof(int)] = (s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, $"a whole number from {int.MinValue} to {int.MaxValue}"),
+        [typeof(long)] = (s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, "a whole number (64-bit)"),
+        [typeof(double)] = (s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null, "a number such as 0.05 (a dot before the decimals)"),
+        [typeof(decimal)] = (s => decimal.TryParse(s, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var v) ? v : null, "a number such as 0.05 (a dot before the decimals)"),
+        [typeof(TimeSpan)] = (ParseDuration, "a duration such as 30s, 5m, 1h30m, 250ms or 00:05:00"),
+        [typeof(Uri)] = (ParseAbsoluteUri, "an absolute URI such as http://127.0.0.1:9090"),
+    };
+
+    public static bool Supports(Type valueType) =>
+        Simple.ContainsKey(valueType) || valueType.IsEnum || valueType == typeof(AbsolutePath);
+
+    /// <summary>Converts <paramref name="text"/> to <paramref name="valueType"/>; null and a description of what was expected when it cannot.</summary>
+    public static object? Convert(string text, Type valueType, string rootDirectory, out string expected)
+    {
+        if (Simple.TryGetValue(valueType, out var simple))
+        {
+            expected = simple.Expected;
+            return simple.Parse(valueType == typeof(string) ? text : text.Trim());
+        }
+
+        if (valueType.IsEnum)
+        {
+            var names = Enum.GetNames(valueType);
+            expected = "one of " + string.Join(", ", names.Select(ParameterNames.ToKebabCase));
+            var key = ParameterNames.Normalize(text);
+            var match = names.FirstOrDefault(n => ParameterNames.Normalize(n) == key);
+            return match is null || key.Length == 0 ? null : Enum.Parse(valueType, match);
+        }
+
+        if (valueType == typeof(AbsolutePath))
+        {
+            expected = "a file or directory path";
+            try
+            {
+                return text.Length == 0 ? null : AbsolutePath.Create(text, rootDirectory);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                return null;
+            }
+        }
+
+        throw new NotSupportedException($"Parameters of type {valueType} are not supported.");
+    }
+
+    private static object? ParseBool(string text) => text.ToUpperInvariant() switch
+    {
+        "TRUE" or "YES" or "1" or "ON" => true,
+        "FALSE" or "NO" or "0" or "OFF" => false,
+        _ => null,
+    };
+
+    private static object? ParseAbsoluteUri(string text)
+    {
+        // On Unix "/srv/x" parses as an absolute file: URI; a parameter URI must spell out its scheme.
+        var scheme = text.IndexOf(':', StringComparison.Ordinal);
+        return scheme > 0 && Uri.CheckSchemeName(text[..scheme]) && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
+    }
+
+    private static object? ParseDuration(string text)
+    {
+        if (TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var exact))
+            return exact;
+        var match = DurationPattern().Match(text);
+        if (!match.Success)
+            return null;
+        var total = TimeSpan.Zero;
+        var amounts = match.Groups["amount"].Captures;
+        var units = match.Groups["unit"].Captures;
+        for (var i = 0; i < amounts.Count; i++)
+        {
+            var amount = double.Parse(amounts[i].Value, CultureInfo.InvariantCulture);
+            total += units[i].Value switch
+            {
+                "ms" => TimeSpan.FromMilliseconds(amount),
+                "s" => TimeSpan.FromSeconds(amount),
+                "m" => TimeSpan.FromMinutes(amount),
+                "h" => TimeSpan.FromHours(amount),
+                _ => TimeSpan.FromDays(amount),
+            };
+        }
+
+        return total;
+    }
+
+    [GeneratedRegex(@"^(?:(?<amount>\d+(?:\.\d+)?)(?<unit>ms|s|m|h|d))+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
+}
