@@ -1,0 +1,76 @@
+using System.Linq.Expressions;
+
+namespace Shipgate.Pipeline.Execution;
+
+/// <summary>
+/// Records what a target definition says, nothing more: no validation, no execution.
+/// Relations are kept as the delegates the user passed; <see cref="TargetDiscovery"/> resolves them to names.
+/// </summary>
+internal sealed class TargetDefinition : ITargetDefinition
+{
+    public string? DescriptionText { get; private set; }
+    public bool IsUnlisted { get; private set; }
+    public bool IsProceedAfterFailure { get; private set; }
+    public bool IsAssuredAfterFailure { get; private set; }
+    public DependencyBehavior SkippedBehavior { get; private set; } = DependencyBehavior.Execute;
+    public List<Func<CancellationToken, Task>> Actions { get; } = [];
+    public List<Target> DependsOnTargets { get; } = [];
+    public List<Target> DependentForTargets { get; } = [];
+    public List<Target> AfterTargets { get; } = [];
+    public List<Target> BeforeTargets { get; } = [];
+    public List<Target> TriggersTargets { get; } = [];
+    public List<Target> TriggeredByTargets { get; } = [];
+    public List<Condition> StaticConditions { get; } = [];
+    public List<Condition> DynamicConditions { get; } = [];
+    public List<Requirement> Requirements { get; } = [];
+
+    public ITargetDefinition Description(string description) => Set(() => DescriptionText = description);
+
+    public ITargetDefinition Executes(Action action) => Set(() => Actions.Add(_ =>
+    {
+        action();
+        return Task.CompletedTask;
+    }));
+
+    public ITargetDefinition Executes(Func<Task> action) => Set(() => Actions.Add(_ => action()));
+
+    public ITargetDefinition Executes(Func<CancellationToken, Task> action) => Set(() => Actions.Add(action));
+
+    public ITargetDefinition DependsOn(params Target[] targets) => Set(() => DependsOnTargets.AddRange(targets));
+
+    public ITargetDefinition DependentFor(params Target[] targets) => Set(() => DependentForTargets.AddRange(targets));
+
+    public ITargetDefinition After(params Target[] targets) => Set(() => AfterTargets.AddRange(targets));
+
+    public ITargetDefinition Before(params Target[] targets) => Set(() => BeforeTargets.AddRange(targets));
+
+    public ITargetDefinition Triggers(params Target[] targets) => Set(() => TriggersTargets.AddRange(targets));
+
+    public ITargetDefinition TriggeredBy(params Target[] targets) => Set(() => TriggeredByTargets.AddRange(targets));
+
+    public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string expression = "") =>
+        Set(() => StaticConditions.Add(new Condition(expression, condition)));
+
+    public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string expression = "") =>
+        Set(() => DynamicConditions.Add(new Condition(expression, condition)));
+
+    public ITargetDefinition WhenSkipped(DependencyBehavior behavior) => Set(() => SkippedBehavior = behavior);
+
+    public ITargetDefinition Requires<T>(Expression<Func<T>> parameter) =>
+        Set(() => Requirements.Add(Requirement.ForParameter(parameter)));
+
+    public ITargetDefinition Requires(Func<bool> condition, string expression = "") =>
+        Set(() => Requirements.Add(Requirement.ForCondition(condition, expression)));
+
+    public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);
+
+    public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);
+
+    public ITargetDefinition Unlisted() => Set(() => IsUnlisted = true);
+
+    private TargetDefinition Set(Action record)
+    {
+        record();
+        return this;
+    }
+}

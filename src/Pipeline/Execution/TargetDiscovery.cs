@@ -1,0 +1,68 @@
+using System.Reflection;
+using Shipgate.Pipeline.Planning;
+
+namespace Shipgate.Pipeline.Execution;
+
+/// <summary>
+/// Finds the <see cref="Target"/> properties of a build, runs each definition once to record it,
+/// and resolves relation delegates to target names.
+/// </summary>
+internal static class TargetDiscovery
+{
+    private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+
+    public static IReadOnlyList<ExecutableTarget> Discover(object build)
+    {
+        var properties = DeclarationOrder(build.GetType())
+            .Where(property => property.PropertyType == typeof(Target) && property.GetIndexParameters().Length == 0)
+            .ToList();
+
+        // A property getter returns an equal delegate each call (same method, same instance),
+        // so the delegates passed to DependsOn(...) can be looked up by equality.
+        var names = new Dictionary<Delegate, string>();
+        var definitions = new List<(string Name, TargetDefinition Definition)>();
+        foreach (var property in properties)
+        {
+            var target = (Target)property.GetValue(build)!;
+            names[target] = property.Name;
+            var definition = new TargetDefinition();
+            target(definition);
+            definitions.Add((property.Name, definition));
+        }
+
+        return definitions.Select(entry => new ExecutableTarget(entry.Name, entry.Definition, ToNode(entry, definitions, names))).ToList();
+    }
+
+    private static TargetNode ToNode(
+        (string Name, TargetDefinition Definition) target,
+        List<(string Name, TargetDefinition Definition)> all,
+        Dictionary<Delegate, string> names)
+    {
+        // Turn the reverse relations (DependentFor, Before, TriggeredBy) declared on *other* targets around.
+        IEnumerable<string> Reverse(Func<TargetDefinition, List<Target>> relation) =>
+            all.Where(other => relation(other.Definition).Any(t => NameOf(t, other.Name) == target.Name)).Select(other => other.Name);
+
+        string NameOf(Target relation, string declaredOn) => names.TryGetValue(relation, out var name)
+            ? name
+            : throw new PlanningException($"Target '{declaredOn}' refers to a delegate that is not a Target property of the build.");
+
+        var definition = target.Definition;
+        return new TargetNode(
+            target.Name,
+            definition.DependsOnTargets.Select(t => NameOf(t, target.Name)).Concat(Reverse(d => d.DependentForTargets)).Distinct().ToList(),
+            definition.AfterTargets.Select(t => NameOf(t, target.Name)).Concat(Reverse(d => d.BeforeTargets)).Distinct().ToList(),
+            definition.TriggersTargets.Select(t => NameOf(t, target.Name)).Concat(Reverse(d => d.TriggeredByTargets)).Distinct().ToList(),
+            definition.SkippedBehavior);
+    }
+
+    /// <summary>Base-class members first, then each class's members in source order.</summary>
+    private static IEnumerable<PropertyInfo> DeclarationOrder(Type type)
+    {
+        var chain = new List<Type>();
+        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
+            chain.Insert(0, current);
+        return chain.SelectMany(declaring => declaring
+            .GetProperties(Members | BindingFlags.DeclaredOnly)
+            .OrderBy(property => property.MetadataToken));
+    }
+}

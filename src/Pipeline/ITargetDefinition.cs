@@ -1,0 +1,62 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+
+namespace Shipgate.Pipeline;
+
+/// <summary>
+/// The whole target DSL. Relations come in symmetric pairs, so either side can declare them:
+/// <list type="bullet">
+/// <item><c>DependsOn</c>/<c>DependentFor</c>: pulls the other target in and runs it first.</item>
+/// <item><c>After</c>/<c>Before</c>: orders only; never pulls a target in.</item>
+/// <item><c>Triggers</c>/<c>TriggeredBy</c>: pulls the other target in and runs it afterwards.</item>
+/// </list>
+/// Definitions only record intent; <see cref="Planning.ExecutionPlanner"/> turns them into a plan.
+/// </summary>
+public interface ITargetDefinition
+{
+    /// <summary>Shown by <c>--help</c> and in the plan.</summary>
+    ITargetDefinition Description(string description);
+
+    ITargetDefinition Executes(Action action);
+
+    ITargetDefinition Executes(Func<Task> action);
+
+    /// <summary>An action that observes Ctrl-C and SIGTERM through the token.</summary>
+    ITargetDefinition Executes(Func<CancellationToken, Task> action);
+
+    ITargetDefinition DependsOn(params Target[] targets);
+
+    ITargetDefinition DependentFor(params Target[] targets);
+
+    ITargetDefinition After(params Target[] targets);
+
+    ITargetDefinition Before(params Target[] targets);
+
+    ITargetDefinition Triggers(params Target[] targets);
+
+    ITargetDefinition TriggeredBy(params Target[] targets);
+
+    /// <summary>Checked once before any target runs; a false condition skips the target.</summary>
+    ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
+
+    /// <summary>Checked just before the target would run; a false condition skips it.</summary>
+    ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
+
+    /// <summary>What happens to this target's dependencies when a static condition skips it.</summary>
+    ITargetDefinition WhenSkipped(DependencyBehavior behavior);
+
+    /// <summary>A parameter that must have a value; checked before the first target runs, the error names it.</summary>
+    ITargetDefinition Requires<T>(Expression<Func<T>> parameter);
+
+    /// <summary>A condition that must hold before the first target runs; the error quotes it.</summary>
+    ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
+
+    /// <summary>When this target fails, the build goes on with targets that do not depend on it.</summary>
+    ITargetDefinition ProceedAfterFailure();
+
+    /// <summary>Runs even after an earlier target failed, and on Ctrl-C or SIGTERM (clean-up, rollback).</summary>
+    ITargetDefinition AssuredAfterFailure();
+
+    /// <summary>Hidden from <c>--help</c>; still invocable.</summary>
+    ITargetDefinition Unlisted();
+}

@@ -1,0 +1,42 @@
+using System.Linq.Expressions;
+using Shipgate.Pipeline.Execution;
+using Shipgate.Pipeline.Hosts;
+
+namespace Shipgate.Pipeline;
+
+/// <summary>
+/// The base class of a build program, as NukeBuild is in Nuke:
+/// <code>
+/// class Build : ShipgateBuild
+/// {
+///     public static int Main() => Execute&lt;Build&gt;(x => x.Test);
+///     [Parameter("Configuration to build")] readonly string Configuration = "Debug";
+///     Target Test => _ => _.Executes(() => ...);
+/// }
+/// </code>
+/// </summary>
+public abstract class ShipgateBuild
+{
+    /// <summary>The repository root: <c>--root</c>, or the nearest directory above the working directory with a <c>.nuke</c> folder.</summary>
+    public string RootDirectory { get; internal set; } = Directory.GetCurrentDirectory();
+
+    /// <summary>Where the build runs; CI hosts group logs and publish summaries their own way.</summary>
+    public IBuildHost Host { get; internal set; } = new TerminalHost();
+
+    /// <summary>True on a developer's terminal, false on a CI server.</summary>
+    public bool IsLocalBuild => Host is TerminalHost;
+
+    /// <summary>Runs the build with the process's command line; returns the exit code.</summary>
+    protected static int Execute<T>(Expression<Func<T, Target>> defaultTarget)
+        where T : ShipgateBuild, new() =>
+        Execute(defaultTarget, Environment.GetCommandLineArgs()[1..]);
+
+    /// <summary>Runs the build with the given arguments; returns the exit code (0 success, 1 failure, 2 bad invocation, 130 interrupted).</summary>
+    protected static int Execute<T>(Expression<Func<T, Target>> defaultTarget, string[] args)
+        where T : ShipgateBuild, new()
+    {
+        ArgumentNullException.ThrowIfNull(defaultTarget);
+        var name = defaultTarget.Body is MemberExpression member ? member.Member.Name : null;
+        return new BuildRunner(new T(), name, args, BuildEnvironment.FromProcess()).RunAsync().GetAwaiter().GetResult();
+    }
+}
