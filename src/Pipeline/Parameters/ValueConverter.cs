@@ -15,7 +15,7 @@ internal static partial class ValueConverter
         [typeof(double)] = (s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null, "a number such as 0.05 (a dot before the decimals)"),
         [typeof(decimal)] = (s => decimal.TryParse(s, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var v) ? v : null, "a number such as 0.05 (a dot before the decimals)"),
         [typeof(TimeSpan)] = (ParseDuration, "a duration such as 30s, 5m, 1h30m, 250ms or 00:05:00"),
-        [typeof(Uri)] = (ParseAbsoluteUri, "an absolute URI such as http://127.0.0.1:9090"),
+        [typeof(Uri)] = (ParseAbsoluteUri, "an absolute URI with its scheme, such as http://127.0.0.1:9090"),
     };
 
     public static bool Supports(Type valueType) =>
@@ -64,8 +64,9 @@ internal static partial class ValueConverter
 
     private static object? ParseAbsoluteUri(string text)
     {
-        // On Unix "/srv/x" parses as an absolute file: URI; a parameter URI must spell out its scheme.
-        var scheme = text.IndexOf(':', StringComparison.Ordinal);
+        // On Unix "/srv/x" parses as a file: URI and "localhost:9090" as scheme "localhost"; a parameter
+        // URI must spell out "scheme://".
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
         return scheme > 0 && Uri.CheckSchemeName(text[..scheme]) && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
     }
 
