@@ -17,18 +17,21 @@ internal sealed record Requirement(string Describe, Func<bool> IsMet)
     public static Requirement ForParameter<T>(Expression<Func<T>> parameter)
     {
         var getter = parameter.Compile();
-        var describe = parameter.Body is MemberExpression { Member: var member }
-            ? $"parameter '--{ParameterNames.ToKebabCase(NameOf(member))}'"
-            : $"value '{parameter.Body}'";
+        // A lambda over a bool is a condition too: C# prefers this overload for it.
+        var describe = parameter.Body switch
+        {
+            MemberExpression { Member: var member } when member.GetCustomAttribute<ParameterAttribute>() is { } attribute =>
+                $"parameter '--{ParameterNames.ToKebabCase(attribute.Name ?? member.Name)}'",
+            MemberExpression { Member: var member } => $"condition '{member.Name}'",
+            var body => $"condition '{body}'",
+        };
         return new Requirement(describe, () => HasValue(getter()));
     }
-
-    private static string NameOf(MemberInfo member) =>
-        member.GetCustomAttribute<ParameterAttribute>()?.Name ?? member.Name;
 
     private static bool HasValue(object? value) => value switch
     {
         null => false,
+        bool condition => condition,
         string text => !string.IsNullOrWhiteSpace(text),
         ICollection collection => collection.Count > 0,
         _ => true,
