@@ -29,6 +29,15 @@ public abstract record GateSpec
 
     public bool Critical { get; init; }
 
+    /// <summary>The range window for this gate's queries (<c>{{window}}</c>); null takes the release's.</summary>
+    public TimeSpan? Window { get; init; }
+
     /// <summary>The band the measured value is held to, for reports and charts.</summary>
     public abstract ThresholdBand Band { get; }
+
+    /// <summary>Every query template this gate sends, before rendering: validated against the server before an analysis starts.</summary>
+    public abstract IReadOnlyList<string> QueryTemplates { get; }
+
+    /// <summary>Whether the gate also measures the baseline version (and so needs <c>{{baseline_version}}</c>).</summary>
+    public virtual bool UsesBaseline => false;
 }

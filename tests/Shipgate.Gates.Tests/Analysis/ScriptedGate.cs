@@ -9,4 +9,6 @@ internal sealed record ScriptedGate(string GateName, params double?[] Values) : 
     public override string Kind => "scripted";
 
     public override ThresholdBand Band { get; } = new(null, 1.0);
+
+    public override IReadOnlyList<string> QueryTemplates => ["scripted"];
 }

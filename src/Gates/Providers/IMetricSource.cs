@@ -1,0 +1,21 @@
+namespace Shipgate.Gates.Providers;
+
+/// <summary>
+/// A metrics backend, in the manner of Argo Rollouts' metric providers: one implementation per folder
+/// (Prometheus today). Failures are <see cref="MetricSourceException"/>s telling connection problems,
+/// client errors (4xx) and server errors (5xx) apart.
+/// </summary>
+public interface IMetricSource
+{
+    /// <summary>An instant query, evaluated at <paramref name="at"/> (the server's now when null).</summary>
+    Task<QueryResult> QueryAsync(string query, DateTimeOffset? at, CancellationToken cancellationToken);
+
+    /// <summary>A range query from <paramref name="start"/> to <paramref name="end"/> every <paramref name="step"/>.</summary>
+    Task<QueryResult> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken);
+
+    /// <summary>Asks the server whether the query parses; throws <see cref="InvalidQueryException"/> with the server's message when not.</summary>
+    Task ValidateAsync(string query, CancellationToken cancellationToken);
+
+    /// <summary>Alerts firing now.</summary>
+    Task<IReadOnlyList<FiringAlert>> FiringAlertsAsync(CancellationToken cancellationToken);
+}

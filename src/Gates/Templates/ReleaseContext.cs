@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace Shipgate.Gates.Templates;
+
+/// <summary>
+/// The release under analysis as template values: service, version, baseline_version, environment,
+/// window and any extra <c>--set</c> values. Values go inside PromQL strings, so quotes, backslashes
+/// and braces are refused rather than escaped.
+/// </summary>
+public sealed partial record ReleaseContext
+{
+    private readonly Dictionary<string, string> _values;
+
+    public ReleaseContext(IReadOnlyDictionary<string, string> values, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var (key, value) in values)
+        {
+            if (!VariableName().IsMatch(key))
+                throw new TemplateException($"'{key}' is not a variable name: use letters, digits and _");
+            if (UnsafeValue().IsMatch(value))
+                throw new TemplateException($"the value of '{key}' contains a quote, backslash, brace or line break; it would change the query");
+        }
+
+        if (window <= TimeSpan.Zero)
+            throw new TemplateException("the window must be positive");
+        _values = new Dictionary<string, string>(values, StringComparer.Ordinal) { ["window"] = PromDuration.Format(window) };
+        Window = window;
+    }
+
+    /// <summary>The default window when neither the gates file nor the command line gives one.</summary>
+    public static TimeSpan DefaultWindow { get; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan Window { get; }
+
+    public IReadOnlyDictionary<string, string> Values => _values;
+
+    public static ReleaseContext Of(string service, string version, string? baselineVersion = null, string? environment = null, TimeSpan? window = null)
+    {
+        var values = new Dictionary<string, string> { ["service"] = service, ["version"] = version };
+        if (baselineVersion is not null)
+            values["baseline_version"] = baselineVersion;
+        if (environment is not null)
+            values["environment"] = environment;
+        return new ReleaseContext(values, window ?? DefaultWindow);
+    }
+
+    /// <summary>The same release with a gate's own window.</summary>
+    public ReleaseContext WithWindow(TimeSpan window) => window == Window ? this : new ReleaseContext(_values, window);
+
+    /// <summary>The baseline's view: <c>{{version}}</c> becomes the baseline version, so one query template serves both.</summary>
+    public ReleaseContext ForBaseline()
+    {
+        if (!_values.TryGetValue("baseline_version", out var baseline))
+            throw new TemplateException("this gate compares with a baseline, but no baseline version was given: give --baseline-version or --set baseline_version=VALUE");
+        return new ReleaseContext(new Dictionary<string, string>(_values) { ["version"] = baseline }, Window);
+    }
+
+    public string Render(string template) => QueryTemplate.Render(template, _values);
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex VariableName();
+
+    [GeneratedRegex(@"[""\\{}\r\n]")]
+    private static partial Regex UnsafeValue();
+}

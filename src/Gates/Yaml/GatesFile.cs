@@ -1,0 +1,196 @@
+using Shipgate.Gates.Model;
+using Shipgate.Gates.Specs;
+using Shipgate.Gates.Statistics;
+using Shipgate.Gates.Templates;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Shipgate.Gates.Yaml;
+
+/// <summary>
+/// Reads gates.yaml (schema: deploy/gates.schema.json) into the same specs the C# API builds.
+/// Every problem is a <see cref="GatesFileException"/> naming file, line and column; unknown keys and
+/// unknown template variables are errors.
+/// </summary>
+public static class GatesFile
+{
+    private static readonly Dictionary<string, InconclusivePolicy> Policies = new(StringComparer.Ordinal)
+    {
+        ["rollback"] = InconclusivePolicy.Rollback,
+        ["pause"] = InconclusivePolicy.Pause,
+    };
+
+    private static readonly Dictionary<string, DriftMetricKind> DriftMethods = new(StringComparer.Ordinal)
+    {
+        ["psi"] = DriftMetricKind.Psi,
+        ["ks"] = DriftMetricKind.KolmogorovSmirnov,
+        ["js"] = DriftMetricKind.JensenShannon,
+        ["wasserstein"] = DriftMetricKind.Wasserstein,
+    };
+
+    private static readonly Dictionary<string, RegressionDirection> Directions = new(StringComparer.Ordinal)
+    {
+        ["increase"] = RegressionDirection.Increase,
+        ["decrease"] = RegressionDirection.Decrease,
+        ["either"] = RegressionDirection.Either,
+    };
+
+    private static readonly Dictionary<string, EffectSizeMeasure> EffectSizes = new(StringComparer.Ordinal)
+    {
+        ["meanRatio"] = EffectSizeMeasure.MeanRatio,
+        ["medianRatio"] = EffectSizeMeasure.MedianRatio,
+    };
+
+    /// <summary>Reads a gates file. <paramref name="extraVariables"/> are the <c>--set</c> names its templates may use besides the built-in ones.</summary>
+    public static GatesDocument Load(string path, IEnumerable<string>? extraVariables = null)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new GatesFileException(path, 0, 0, $"cannot read the gates file: {e.Message}");
+        }
+
+        return Parse(text, path, extraVariables);
+    }
+
+    public static GatesDocument Parse(string text, string source, IEnumerable<string>? extraVariables = null)
+    {
+        var known = QueryTemplate.BuiltInVariables.Concat(extraVariables ?? []).ToHashSet(StringComparer.Ordinal);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new GatesFileException(source, e.Start.Line, e.Start.Column, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+
+        if (stream.Documents.Count != 1)
+            throw new GatesFileException(source, 1, 1, stream.Documents.Count == 0 ? "the file is empty" : "expected one YAML document");
+
+        var root = new YamlMap(source, stream.Documents[0].RootNode, "the gates file");
+        var policy = root.Choice("inconclusivePolicy", Policies) ?? InconclusivePolicy.Rollback;
+        var defaults = root.Optional("defaults") is { } defaultsNode ? new YamlMap(source, defaultsNode, "'defaults'") : null;
+        var gatesValue = root.Required("gates");
+        root.RejectUnknownKeys();
+        root.ThrowIfMissing();
+        var gatesNode = gatesValue as YamlSequenceNode ?? throw root.Error(gatesValue, "'gates' must be a list");
+
+        var common = defaults is null ? CommonSettings.Empty : CommonSettings.Read(defaults);
+        defaults?.RejectUnknownKeys();
+        if (gatesNode.Children.Count == 0)
+            throw root.Error(gatesNode, "'gates' is empty: a release needs at least one gate");
+
+        var gates = new List<GateSpec>();
+        foreach (var node in gatesNode.Children)
+        {
+            var gate = ReadGate(new YamlMap(source, node, "a gate"), common, known);
+            if (gates.Any(g => string.Equals(g.Name, gate.Name, StringComparison.Ordinal)))
+                throw root.Error(node, $"a gate named '{gate.Name}' is already defined");
+            gates.Add(gate);
+        }
+
+        return new GatesDocument(source, policy, common.Window, gates);
+    }
+
+    private static GateSpec ReadGate(YamlMap map, CommonSettings defaults, IReadOnlyCollection<string> known)
+    {
+        var name = map.Has("name") ? map.RequiredString("name") : throw map.Error(map.Node, "a gate needs 'name'");
+        var kindNode = map.Has("kind") ? map.Required("kind") : throw map.Error(map.Node, $"gate '{name}' needs 'kind'");
+        var kind = map.RequiredString("kind");
+        var what = $"gate '{name}'";
+        map = new YamlMap(map.File, map.Node, what);
+        map.Has("name");
+        map.Has("kind");
+
+        GateSpec gate = kind switch
+        {
+            "threshold" => Gate.Threshold(name, map.RequiredTemplate("query", known), map.Number("min"), map.Number("max"), map.Template("samples", known)),
+            "errorRate" => Gate.ErrorRate(name, map.RequiredString("metric"), map.RequiredNumber("max"),
+                map.String("errors") ?? "code=~\"5..\"", map.Template("selector", known) ?? Selectors.Release),
+            "latencyQuantile" => Gate.LatencyQuantile(name, map.RequiredString("metric"), map.RequiredNumber("quantile"), map.RequiredNumber("max"),
+                map.Template("selector", known) ?? Selectors.Release),
+            "relativeToBaseline" => Gate.RelativeToBaseline(name, map.RequiredTemplate("query", known), map.Number("maxIncreasePercent"),
+                map.Number("maxDecreasePercent"), map.Template("samples", known), map.Duration("baselineOffset")),
+            "compare" => Gate.Compare(name, map.RequiredTemplate("query", known), map.Duration("step") ?? TimeSpan.FromSeconds(10), ReadMannWhitney(map)),
+            "drift" => Gate.Drift(name, map.RequiredString("metric"), ReadDrift(map), map.Template("selector", known) ?? Selectors.Release),
+            "alerts" => Gate.NoFiringAlerts(name, ReadAlertLabels(map, known)),
+            _ => throw map.Error(kindNode, $"unknown gate kind '{kind}' (known: threshold, errorRate, latencyQuantile, relativeToBaseline, compare, drift, alerts)"),
+        };
+
+        var settings = CommonSettings.Read(map).Over(defaults);
+        map.RejectUnknownKeys();
+        map.ThrowIfMissing();
+        gate = settings.ApplyTo(gate);
+        if ((KindProblem(gate) ?? gate.Schedule.Problem() ?? gate.Limits.Problem()) is { } problem)
+            throw map.Error(map.Node, $"{what}: {problem}");
+        return gate;
+    }
+
+    private static string? KindProblem(GateSpec gate) => gate switch
+    {
+        ThresholdGate { Min: null, Max: null } => "a threshold gate needs 'min', 'max' or both",
+        ThresholdGate { Min: { } min, Max: { } max } when min > max => "'min' is above 'max'",
+        ErrorRateGate { MaxRate: < 0 or > 1 } => "'max' of an error rate is a fraction between 0 and 1",
+        LatencyQuantileGate { Quantile: <= 0 or >= 1 } => "'quantile' must be between 0 and 1, e.g. 0.95",
+        RelativeToBaselineGate { MaxIncreasePercent: null, MaxDecreasePercent: null } => "a relativeToBaseline gate needs 'maxIncreasePercent', 'maxDecreasePercent' or both",
+        CompareGate { Step.Ticks: <= 0 } => "'step' must be positive",
+        CompareGate c => OptionProblem(() => c.Options.Validate()),
+        DriftGate d => OptionProblem(() => d.Options.Validate()),
+        _ => null,
+    };
+
+    private static string? OptionProblem(Action validate)
+    {
+        try
+        {
+            validate();
+            return null;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static MannWhitneyOptions ReadMannWhitney(YamlMap map)
+    {
+        var o = new MannWhitneyOptions();
+        return o with
+        {
+            Confidence = map.Number("confidence") ?? o.Confidence,
+            AllowedIncreaseRatio = map.Number("allowedIncreaseRatio") ?? o.AllowedIncreaseRatio,
+            AllowedDecreaseRatio = map.Number("allowedDecreaseRatio") ?? o.AllowedDecreaseRatio,
+            Direction = map.Choice("direction", Directions) ?? o.Direction,
+            EffectSize = map.Choice("effectSize", EffectSizes) ?? o.EffectSize,
+            MinimumSampleSize = map.Integer("minimumSampleSize") ?? o.MinimumSampleSize,
+        };
+    }
+
+    private static DriftOptions ReadDrift(YamlMap map)
+    {
+        var o = new DriftOptions();
+        return o with
+        {
+            Metric = map.Choice("method", DriftMethods) ?? o.Metric,
+            EffectThreshold = map.Number("effectThreshold") ?? o.EffectThreshold,
+            Confidence = map.Number("confidence") ?? o.Confidence,
+            MinimumCountPerVersion = map.Number("minimumCountPerVersion") ?? o.MinimumCountPerVersion,
+            MinimumExpectedPerBucket = map.Number("minimumExpectedPerBucket") ?? o.MinimumExpectedPerBucket,
+        };
+    }
+
+    private static Dictionary<string, string>? ReadAlertLabels(YamlMap map, IReadOnlyCollection<string> known)
+    {
+        if (map.StringMap("labels") is not { } labels)
+            return null;
+        foreach (var value in labels.Values)
+            map.CheckTemplate(map.Required("labels"), value, known);
+        return labels.ToDictionary(StringComparer.Ordinal);
+    }
+}
