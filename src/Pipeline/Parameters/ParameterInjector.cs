@@ -173,7 +173,7 @@ public sealed class ParameterInjector
             $"{file.Path}: '{key}' is encrypted but the file has no '{SecretEncryption.SaltKey}'; set it again with --secrets.") { ParameterName = key, ValueSource = file.Path };
         if (!_keys.TryGetValue(file.Path, out var aesKey))
         {
-            _password ??= (PasswordProvider ?? (path => SecretsPassword.Get(_environment, path)))(file.Path);
+            _password ??= (PasswordProvider ?? (path => SecretsPassword.Get(_environment, path, SecretsPassword.TerminalPrompt)))(file.Path);
             aesKey = SecretEncryption.DeriveKey(_password, salt);
             _keys[file.Path] = aesKey;
         }
