@@ -1,0 +1,53 @@
+using Shipgate.DeployTargets.Engine;
+using Shipgate.DeployTargets.Images;
+using Shipgate.DeployTargets.Targets;
+
+namespace Shipgate.DeployTargets.DockerHost;
+
+/// <summary>
+/// A service on one Docker engine. It runs with host networking and listens on <see cref="Port"/> (passed to it as
+/// PORT), so only one release serves at a time; the previous one is kept stopped until the release is promoted.
+/// </summary>
+public sealed record DockerTargetOptions(string Service, string Environment, int Port)
+{
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>HTTP endpoint that answers 2xx when healthy; null to rely on the image's HEALTHCHECK.</summary>
+    public Uri? HealthUrl { get; init; }
+
+    /// <summary>How long a new release may take to become healthy before it is rolled back.</summary>
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public ResourceLimits Resources { get; init; } = new();
+
+    /// <summary>Docker restart policy: no, on-failure, always, unless-stopped. A restart during the health wait counts as a crash loop.</summary>
+    public string RestartPolicy { get; init; } = "unless-stopped";
+
+    /// <summary>Overrides the image's CMD.</summary>
+    public IReadOnlyList<string>? Command { get; init; }
+
+    /// <summary>Credentials to pull from the registry; the password is never logged.</summary>
+    public RegistryCredentials? RegistryCredentials { get; init; }
+
+    /// <summary>How long to wait for another deploy of the same service and environment; zero refuses at once.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Grace period for a stopping container before it is killed.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public EngineConnection Engine { get; init; } = EngineConnection.Local;
+
+    internal void Validate()
+    {
+        ServiceNames.Validate(Service, nameof(Service));
+        ServiceNames.Validate(Environment, nameof(Environment));
+        var target = $"Docker target {Service}/{Environment}";
+        if (Port is < 1 or > 65535)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: Port = {Port} is out of range 1-65535.");
+        if (HealthTimeout <= TimeSpan.Zero)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: HealthTimeout must be positive.");
+        if (RestartPolicy is not ("no" or "on-failure" or "always" or "unless-stopped"))
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: RestartPolicy '{RestartPolicy}' is not one of no, on-failure, always, unless-stopped.");
+        Resources.Validate(target);
+    }
+}

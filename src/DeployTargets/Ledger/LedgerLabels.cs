@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace Shipgate.DeployTargets.Ledger;
+
+/// <summary>The ledger's label keys and the pure conversion between a record and labels.</summary>
+public static class LedgerLabels
+{
+    public const string Prefix = "io.shipgate.";
+    public const string ReleaseId = Prefix + "release-id";
+    public const string Service = Prefix + "service";
+    public const string Environment = Prefix + "environment";
+    public const string Version = Prefix + "version";
+    public const string Image = Prefix + "image";
+    public const string Commit = Prefix + "commit";
+    public const string DeployedBy = Prefix + "deployed-by";
+    public const string ApprovedBy = Prefix + "approved-by";
+    public const string Phase = Prefix + "phase";
+    public const string Verdict = Prefix + "verdict";
+    public const string Reason = Prefix + "reason";
+    public const string PreviousReleaseId = Prefix + "previous-release-id";
+    public const string DeployedAt = Prefix + "deployed-at";
+    public const string UpdatedAt = Prefix + "updated-at";
+    public const string Revision = Prefix + "revision";
+
+    /// <summary>Marks what kind of engine object carries the labels: a ledger entry, a release container, a lock.</summary>
+    public const string Kind = Prefix + "kind";
+
+    /// <summary>Labels that identify a release on its container or service (immutable facts only).</summary>
+    public static Dictionary<string, string> Identity(ReleaseRecord r, string kind) => new()
+    {
+        [Kind] = kind,
+        [ReleaseId] = r.ReleaseId,
+        [Service] = r.Service,
+        [Environment] = r.Environment,
+        [Version] = r.Version,
+        [Image] = r.Image,
+        [Commit] = r.Commit,
+        [DeployedBy] = r.DeployedBy,
+        [PreviousReleaseId] = r.PreviousReleaseId ?? "",
+        [DeployedAt] = r.DeployedAt.ToString("O", CultureInfo.InvariantCulture),
+    };
+
+    public static Dictionary<string, string> ToLabels(ReleaseRecord r, string kind)
+    {
+        var labels = Identity(r, kind);
+        labels[Phase] = r.Phase.ToString();
+        labels[UpdatedAt] = r.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
+        labels[Revision] = r.Revision.ToString(CultureInfo.InvariantCulture);
+        if (r.ApprovedBy is not null) labels[ApprovedBy] = r.ApprovedBy;
+        if (r.Verdict is not null) labels[Verdict] = r.Verdict;
+        if (r.Reason is not null) labels[Reason] = Truncate(r.Reason);
+        return labels;
+    }
+
+    /// <summary>Reads a full record back; null with a reason when a required label is missing or malformed.</summary>
+    public static ReleaseRecord? TryParse(IDictionary<string, string>? labels, out string? problem)
+    {
+        problem = null;
+        if (labels is null)
+        {
+            problem = "no labels";
+            return null;
+        }
+        string? Get(string key) => labels.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
+        var missing = new[] { ReleaseId, Service, Environment, Version, Image, Commit, DeployedBy, Phase, DeployedAt, UpdatedAt }
+            .Where(k => Get(k) is null).ToList();
+        if (missing.Count > 0)
+        {
+            problem = "missing " + string.Join(", ", missing);
+            return null;
+        }
+        if (!Enum.TryParse<ReleasePhase>(Get(Phase), out var phase)
+            || !DateTimeOffset.TryParse(Get(DeployedAt), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var deployedAt)
+            || !DateTimeOffset.TryParse(Get(UpdatedAt), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var updatedAt))
+        {
+            problem = $"malformed {Phase}, {DeployedAt} or {UpdatedAt}";
+            return null;
+        }
+        _ = int.TryParse(Get(Revision), CultureInfo.InvariantCulture, out var revision);
+        return new ReleaseRecord
+        {
+            ReleaseId = Get(ReleaseId)!,
+            Service = Get(Service)!,
+            Environment = Get(Environment)!,
+            Version = Get(Version)!,
+            Image = Get(Image)!,
+            Commit = Get(Commit)!,
+            DeployedBy = Get(DeployedBy)!,
+            ApprovedBy = Get(ApprovedBy),
+            Phase = phase,
+            Verdict = Get(Verdict),
+            Reason = Get(Reason),
+            PreviousReleaseId = Get(PreviousReleaseId),
+            DeployedAt = deployedAt,
+            UpdatedAt = updatedAt,
+            Revision = revision,
+        };
+    }
+
+    // Labels travel in every list call; keep a long log excerpt from bloating them.
+    private static string Truncate(string s) => s.Length <= 2000 ? s : s[..2000] + "…";
+}
+
+/// <summary>Label lookups on the engine's IDictionary labels (which may be null).</summary>
+internal static class LabelLookup
+{
+    public static string? Label(this IDictionary<string, string>? labels, string key) =>
+        labels is not null && labels.TryGetValue(key, out var v) ? v : null;
+}

@@ -1,0 +1,32 @@
+namespace Shipgate.DeployTargets.Ledger;
+
+/// <summary>
+/// One release in the ledger: what was deployed where, by whom, and what became of it.
+/// <see cref="Revision"/> grows with every change, because engine labels are immutable and each change is a new entry.
+/// </summary>
+public sealed record ReleaseRecord
+{
+    public required string ReleaseId { get; init; }
+    public required string Service { get; init; }
+    public required string Environment { get; init; }
+    public required string Version { get; init; }
+
+    /// <summary>The image reference by digest (repository@sha256:...).</summary>
+    public required string Image { get; init; }
+    public required string Commit { get; init; }
+    public required string DeployedBy { get; init; }
+    public string? ApprovedBy { get; init; }
+    public required ReleasePhase Phase { get; init; }
+
+    /// <summary>The gate verdict, as the caller states it (e.g. "Pass", "Fail", "Inconclusive").</summary>
+    public string? Verdict { get; init; }
+
+    /// <summary>Why the release is in its phase (e.g. the health failure and last log lines for a rollback).</summary>
+    public string? Reason { get; init; }
+    public string? PreviousReleaseId { get; init; }
+    public required DateTimeOffset DeployedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public int Revision { get; init; }
+
+    public string Digest => Image.Contains('@', StringComparison.Ordinal) ? Image[(Image.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
+}

@@ -1,0 +1,71 @@
+using Docker.DotNet.Models;
+using Serilog;
+using Shipgate.DeployTargets.Engine;
+using Shipgate.DeployTargets.Ledger;
+
+namespace Shipgate.DeployTargets.Locking;
+
+/// <summary>
+/// One deploy per service and environment, held in the engine as a named volume whose labels name the holder.
+/// Creating a volume is idempotent and serialised per name by the engine: whoever's token comes back owns it.
+/// </summary>
+internal sealed class DeployLock(EngineConnection connection, ILogger log)
+{
+    public const string LockKind = "lock";
+
+    public static string VolumeName(string service, string environment) => $"shipgate-lock.{service}.{environment}";
+
+    /// <summary>Acquires the lock, waiting up to <paramref name="wait"/> for a live holder; breaks a stale one.</summary>
+    public async Task<IAsyncDisposable> AcquireAsync(string service, string environment, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var name = VolumeName(service, environment);
+        var me = new LockHolder(ProcessProbe.HostIdentity, Environment.ProcessId, ProcessProbe.StartOf(Environment.ProcessId) ?? "",
+            Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow);
+        var labels = me.ToLabels();
+        labels[LedgerLabels.Kind] = LockKind;
+        labels[LedgerLabels.Service] = service;
+        labels[LedgerLabels.Environment] = environment;
+        var deadline = DateTimeOffset.UtcNow + wait;
+        using var client = connection.CreateClient();
+        while (true)
+        {
+            var volume = await EngineErrors.Call(connection, $"taking the deploy lock of {service}/{environment}", () =>
+                client.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = labels }, cancellationToken)).ConfigureAwait(false);
+            var holder = LockHolder.FromLabels(volume.Labels);
+            if (holder?.Token == me.Token) return new Lease(connection, name, me.Token);
+
+            var state = LockStaleness.Judge(holder, ProcessProbe.HostIdentity, ProcessProbe.StartOf);
+            if (state is LockState.Stale or LockState.Unreadable)
+            {
+                log.Warning("Breaking the deploy lock of {Service}/{Environment}: its holder ({Holder}) is gone", service, environment, holder?.ToString() ?? "unreadable");
+                await RemoveIfTokenAsync(connection, name, holder?.Token, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (DateTimeOffset.UtcNow >= deadline)
+                throw new DeployTargetException(DeployErrorKind.Locked,
+                    $"Another deploy of {service}/{environment} is in progress (lock {name} held by {holder}" +
+                    (state == LockState.HeldElsewhere ? ", on another host: remove the volume by hand if that host is gone" : "") + ").");
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task RemoveIfTokenAsync(EngineConnection connection, string name, string? token, CancellationToken cancellationToken)
+    {
+        using var client = connection.CreateClient();
+        try
+        {
+            var current = await client.Volumes.InspectAsync(name, cancellationToken).ConfigureAwait(false);
+            if (LockHolder.FromLabels(current.Labels)?.Token != token) return;
+            await client.Volumes.RemoveAsync(name, force: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Docker.DotNet.DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // Someone else removed it first.
+        }
+    }
+
+    private sealed class Lease(EngineConnection connection, string name, string token) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await RemoveIfTokenAsync(connection, name, token, CancellationToken.None).ConfigureAwait(false);
+    }
+}
