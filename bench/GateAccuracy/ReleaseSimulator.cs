@@ -1,0 +1,79 @@
+using MathNet.Numerics.Distributions;
+
+namespace Shipgate.Bench.GateAccuracy;
+
+/// <summary>A baseline and a candidate serving side by side, simulated request by request from one seed.</summary>
+public sealed record SimulatedRelease(ScenarioClass Scenario, VersionMetrics Baseline, VersionMetrics Candidate);
+
+public static class ReleaseSimulator
+{
+    public static SimulatedRelease Simulate(ScenarioClass scenario, SimulationSettings settings, int seed)
+    {
+        var random = new Random(seed);
+        double errorLevel = 1, latencyLevel = 1, predictionLevel = 0;
+        if (settings.VaryingEnvironment)
+        {
+            errorLevel = 0.7 + (0.6 * random.NextDouble());
+            latencyLevel = 0.85 + (0.3 * random.NextDouble());
+            predictionLevel = Normal.Sample(random, 0, 0.1);
+        }
+
+        var baseline = SimulateVersion(random, settings, settings.ErrorRate * errorLevel, latencyLevel, predictionLevel);
+        var candidate = SimulateVersion(random, settings, settings.ErrorRate * errorLevel * scenario.ErrorFactor,
+            latencyLevel * scenario.LatencyFactor, predictionLevel + scenario.PredictionShiftSigmas);
+        return new SimulatedRelease(scenario, baseline, candidate);
+    }
+
+    private static VersionMetrics SimulateVersion(Random random, SimulationSettings settings, double errorRate, double latencyFactor, double predictionMean)
+    {
+        var latencyBounds = SimulationSettings.LatencyBounds;
+        var predictionBounds = SimulationSettings.PredictionBounds;
+        var metrics = new VersionMetrics(settings.DurationSeconds, latencyBounds.Count, predictionBounds.Count);
+        var logMedian = Math.Log(settings.LatencyMedianSeconds * latencyFactor);
+        var latencyPerBucket = new double[latencyBounds.Count];
+        var predictionPerBucket = new double[predictionBounds.Count];
+        for (var t = 1; t <= settings.DurationSeconds; t++)
+        {
+            var requests = Poisson.Sample(random, settings.RequestsPerSecond);
+            var errors = Binomial.Sample(random, Math.Min(errorRate, 1), requests);
+            Array.Clear(latencyPerBucket);
+            Array.Clear(predictionPerBucket);
+            var predictionSum = 0.0;
+            for (var r = 0; r < requests; r++)
+            {
+                latencyPerBucket[BucketOf(latencyBounds, Math.Exp(logMedian + (settings.LatencyLogSigma * Normal.Sample(random, 0, 1))))]++;
+                var prediction = Normal.Sample(random, predictionMean, 1);
+                predictionSum += prediction;
+                predictionPerBucket[BucketOf(predictionBounds, prediction)]++;
+            }
+
+            metrics.Requests[t] = metrics.Requests[t - 1] + requests;
+            metrics.Errors[t] = metrics.Errors[t - 1] + errors;
+            metrics.PredictionSum[t] = metrics.PredictionSum[t - 1] + predictionSum;
+            Accumulate(metrics.LatencyBuckets, t, latencyPerBucket);
+            Accumulate(metrics.PredictionBuckets, t, predictionPerBucket);
+        }
+
+        return metrics;
+    }
+
+    /// <summary>The first bucket whose upper bound is ≥ the value (Prometheus's le semantics).</summary>
+    private static int BucketOf(IReadOnlyList<double> bounds, double value)
+    {
+        var k = 0;
+        while (value > bounds[k])
+            k++;
+        return k;
+    }
+
+    /// <summary>Adds one second's observations to the previous snapshot, cumulative across buckets.</summary>
+    private static void Accumulate(double[][] snapshots, int t, double[] perBucket)
+    {
+        var running = 0.0;
+        for (var k = 0; k < perBucket.Length; k++)
+        {
+            running += perBucket[k];
+            snapshots[t][k] = snapshots[t - 1][k] + running;
+        }
+    }
+}
