@@ -1,5 +1,6 @@
 using Serilog;
-using Shipgate.Pipeline.Hosts;
+using Shipgate.Pipeline.Logging;
+using Shipgate.Pipeline.Parameters;
 using Shipgate.Pipeline.Secrets;
 
 namespace Shipgate.Pipeline.Execution;
@@ -7,14 +8,21 @@ namespace Shipgate.Pipeline.Execution;
 /// <summary>Starts the build's logger as Serilog's static <see cref="Log.Logger"/>; disposing flushes it.</summary>
 internal static class BuildLogging
 {
-    public static IDisposable Start(string rootDirectory, string? verbosity, SecretMasker masker, IBuildHost host)
+    public static IDisposable Start(string rootDirectory, string? verbosity, SecretMasker masker, TextWriter console)
     {
-        Log.Logger = new LoggerConfiguration().Enrich.FromLogContext().WriteTo.Console().CreateLogger();
-        return new Flush();
+        var logger = BuildLog.Create(new BuildLogOptions
+        {
+            RootDirectory = rootDirectory,
+            Masker = masker,
+            Verbosity = ParseVerbosity(verbosity),
+            ConsoleWriter = console,
+        });
+        Log.Logger = logger;
+        return logger;
     }
 
-    private sealed class Flush : IDisposable
-    {
-        public void Dispose() => Log.CloseAndFlush();
-    }
+    private static Verbosity ParseVerbosity(string? text) =>
+        text is null ? Verbosity.Normal
+        : Enum.TryParse<Verbosity>(text, ignoreCase: true, out var verbosity) && Enum.IsDefined(verbosity) ? verbosity
+        : throw new ParameterException($"--verbosity '{text}' (command line) is not one of {string.Join(", ", Enum.GetNames<Verbosity>())}.");
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Serilog;
+using Shipgate.Pipeline.Approvals;
 using Shipgate.Pipeline.CommandLine;
 using Shipgate.Pipeline.Help;
 using Shipgate.Pipeline.Hosts;
@@ -20,7 +21,7 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
     public const int InvalidInvocation = 2;
     public const int Interrupted = 130;
 
-    private static readonly string[] BuiltInOptions = ["target", "skip", "help", "plan", "root", "verbosity", "host", "secrets"];
+    private static readonly string[] BuiltInOptions = ["target", "skip", "help", "plan", "root", "verbosity", "host", "secrets", "approve"];
 
     private readonly SecretMasker _masker = new();
 
@@ -39,7 +40,7 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
             }
 
             if (arguments.Values("secrets") is { } secretNames)
-                return SecretsCommandLine.Run(build.RootDirectory, arguments, secretNames, parameters, environment);
+                return SecretsCommandLine.Run(build.RootDirectory, arguments, secretNames, environment);
 
             var injected = new ParameterInjector(build.RootDirectory, arguments, environment.Variables) { BuiltInOptions = BuiltInOptions }
                 .Inject(build, parameters);
@@ -47,7 +48,7 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
             RejectUnknownOptions(injected.UnknownOptions, parameters);
 
             build.Host = BuildHosts.Select(arguments.Values("host")?.FirstOrDefault(), environment.Variables);
-            using var log = BuildLogging.Start(build.RootDirectory, arguments.Values("verbosity")?.FirstOrDefault(), _masker, build.Host);
+            using var log = BuildLogging.Start(build.RootDirectory, arguments.Values("verbosity")?.FirstOrDefault(), _masker, environment.Out);
             foreach (var warning in injected.Warnings)
                 Log.Warning("{Warning}", warning);
 
@@ -62,9 +63,10 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
 
             var executor = new BuildExecutor(targets, build.Host);
             plan = executor.Prepare(plan);
+            build.Approvals = ApprovalGate.ObtainFromConsole(ApprovalGate.Required(targets, plan), arguments.Has("approve"), build.Host, environment.Variables);
             return await RunWithInterruptsAsync(executor, plan);
         }
-        catch (Exception exception) when (exception is PlanningException or ParameterException or RequirementsException or RootNotFoundException)
+        catch (Exception exception) when (exception is PlanningException or ParameterException or RequirementsException or RootNotFoundException or ApprovalRefusedException)
         {
             environment.Error.WriteLine(_masker.Mask(exception.Message));
             return InvalidInvocation;
