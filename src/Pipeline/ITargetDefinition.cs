@@ -51,6 +51,15 @@ public interface ITargetDefinition
     /// <summary>A condition that must hold before the first target runs; the error quotes it.</summary>
     ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
 
+    /// <summary>
+    /// A release manager must approve before this target runs: GitHub environment reviewers, a GitLab manual job
+    /// on the protected environment, a Jenkins <c>input</c> with these submitters, or locally a prompt or <c>--approve</c>.
+    /// </summary>
+    ITargetDefinition RequiresApproval(string environment, params string[] approvers);
+
+    /// <summary>As <see cref="RequiresApproval(string, string[])"/>, only when <paramref name="deployingTo"/> returns <paramref name="environment"/> (e.g. <c>() =&gt; Environment</c>).</summary>
+    ITargetDefinition RequiresApproval(string environment, Func<string?> deployingTo, params string[] approvers);
+
     /// <summary>When this target fails, the build goes on with targets that do not depend on it.</summary>
     ITargetDefinition ProceedAfterFailure();
 

@@ -23,6 +23,9 @@ public abstract class ShipgateBuild
     /// <summary>Where the build runs; CI hosts group logs and publish summaries their own way.</summary>
     public IBuildHost Host { get; internal set; } = new TerminalHost();
 
+    /// <summary>The approvals given for this run (who, how, when), for the release ledger and the report.</summary>
+    public IReadOnlyList<Approvals.Approval> Approvals { get; internal set; } = [];
+
     /// <summary>True on a developer's terminal, false on a CI server.</summary>
     public bool IsLocalBuild => Host is TerminalHost;
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Shipgate.Pipeline.Approvals;
 
 namespace Shipgate.Pipeline.Execution;
 
@@ -23,6 +24,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Condition> StaticConditions { get; } = [];
     public List<Condition> DynamicConditions { get; } = [];
     public List<Requirement> Requirements { get; } = [];
+    public List<ApprovalRequirement> ApprovalRequirements { get; } = [];
 
     public ITargetDefinition Description(string description) => Set(() => DescriptionText = description);
 
@@ -61,6 +63,12 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition Requires(Func<bool> condition, string expression = "") =>
         Set(() => Requirements.Add(Requirement.ForCondition(condition, expression)));
+
+    public ITargetDefinition RequiresApproval(string environment, params string[] approvers) =>
+        Set(() => ApprovalRequirements.Add(new ApprovalRequirement(environment, approvers)));
+
+    public ITargetDefinition RequiresApproval(string environment, Func<string?> deployingTo, params string[] approvers) =>
+        Set(() => ApprovalRequirements.Add(new ApprovalRequirement(environment, approvers, deployingTo)));
 
     public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);
 
