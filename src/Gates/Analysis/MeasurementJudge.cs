@@ -25,7 +25,7 @@ public static class MeasurementJudge
         if (o.BackendError is { } error)
             return (MeasurementPhase.Error, $"backend error: {error}");
         if (o.Value is not { } value)
-            return (MeasurementPhase.Inconclusive, "no data: the query returned an empty result");
+            return (MeasurementPhase.Inconclusive, o.Detail is null ? "no data: the query returned an empty result" : "no data");
         if (double.IsNaN(value))
             return (MeasurementPhase.Inconclusive, "no data: the value is NaN (0/0: no traffic in the window?)");
         if (double.IsInfinity(value))

@@ -1,0 +1,94 @@
+using Shipgate.Gates.Providers.Prometheus;
+
+namespace Shipgate.Gates.Tests.Integration;
+
+/// <summary>
+/// The real parts for the Prometheus integration tests, started once per class: a test exporter on
+/// 127.0.0.1:19100 with one simulated service per scenario (baseline v1 and candidate v2), a Prometheus
+/// on 19090 scraping it every second, a second one on 19091 that a test stops mid-analysis, and a third
+/// on 19092 behind TLS, client certificates and basic auth.
+/// </summary>
+public sealed class PrometheusStackFixture : IAsyncLifetime
+{
+    public const string User = "shipgate";
+
+    /// <summary>The password whose bcrypt hash (cost 4, made with Python's crypt) is in the web config below.</summary>
+    public const string Password = "gate-keeper-pw";
+
+    private const string PasswordHash = "$2b$04$rzMyKqxjqGSSg0MFpiZ5ZO0Yo8ODs734GODSci3AJhcDk6Cp1F96K";
+
+    private readonly List<IDisposable> _parts = [];
+
+    /// <summary>The scenarios, each a service with a baseline (v1) and a candidate (v2).</summary>
+    public static readonly string[] Scenarios = ["healthy", "errors", "slow", "drifted", "idle"];
+
+    internal PrometheusServer Main { get; private set; } = null!;
+
+    internal PrometheusServer Stoppable { get; private set; } = null!;
+
+    internal PrometheusServer Secured { get; private set; } = null!;
+
+    internal TestCertificates Certificates { get; private set; } = null!;
+
+    internal PrometheusOptions Options(PrometheusServer server) => new(server.Url) { Timeout = TimeSpan.FromSeconds(3), Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(100) };
+
+    public async Task InitializeAsync()
+    {
+        var exporter = new TestExporter(19100);
+        _parts.Add(exporter);
+        var seed = 1;
+        foreach (var scenario in Scenarios)
+        {
+            var baseline = exporter.Add(scenario, "v1", seed++);
+            var candidate = exporter.Add(scenario, "v2", seed++);
+            switch (scenario)
+            {
+                case "errors":
+                    candidate.ErrorRate = 0.08;
+                    break;
+                case "slow":
+                    candidate.MeanLatencySeconds = 0.2;
+                    break;
+                case "drifted":
+                    candidate.PredictionMean = 0.6;
+                    break;
+                case "idle":
+                    baseline.RequestsPerSecond = 0;
+                    candidate.RequestsPerSecond = 0;
+                    break;
+            }
+        }
+
+        var jobs = string.Concat(Scenarios.SelectMany(s => new[] { exporter.ScrapeJob(s, "v1"), exporter.ScrapeJob(s, "v2") }));
+        Main = Track(PrometheusServer.Start(19090, jobs));
+        Stoppable = Track(PrometheusServer.Start(19091, exporter.ScrapeJob("healthy", "v1") + exporter.ScrapeJob("healthy", "v2")));
+
+        var tlsDirectory = Directory.CreateTempSubdirectory("shipgate-tls-").FullName;
+        Certificates = TestCertificates.Create(tlsDirectory);
+        Secured = Track(PrometheusServer.Start(19092, exporter.ScrapeJob("healthy", "v2"), $"""
+            tls_server_config:
+              cert_file: {Certificates.ServerCertPath}
+              key_file: {Certificates.ServerKeyPath}
+              client_auth_type: RequireAndVerifyClientCert
+              client_ca_file: {Certificates.CaPath}
+            basic_auth_users:
+              {User}: {PasswordHash}
+            """));
+
+        // Rates over a 10 s window need 10 s of scrapes; the analyses use that window.
+        await Task.Delay(TimeSpan.FromSeconds(12)).ConfigureAwait(false);
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var part in Enumerable.Reverse(_parts))
+            part.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private PrometheusServer Track(PrometheusServer server)
+    {
+        _parts.Add(server);
+        return server;
+    }
+}
