@@ -1,0 +1,78 @@
+using Shipgate.DeployTargets.DockerHost;
+using Shipgate.DeployTargets.Ledger;
+using Shipgate.DeployTargets.Locking;
+using Shipgate.DeployTargets.Targets;
+using Shipgate.DeployTargets.Tests.Stack;
+
+namespace Shipgate.DeployTargets.Tests;
+
+[Collection(StackCollection.Name)]
+public sealed class DockerCrashRecoveryTests(StackFixture stack)
+{
+    [Theory]
+    [InlineData("locked", "1.0.0")]
+    [InlineData("pulled", "1.0.0")]
+    [InlineData("recorded", "1.0.0")]
+    [InlineData("created", "1.0.0")]
+    [InlineData("previous-stopped", "1.0.0")]
+    [InlineData("started", "1.0.0")]
+    [InlineData("healthy", "2.0.0")]
+    public async Task Docker_DeployKilledAtEachPhase_IsRecoveredByTheNextCall(string phase, string servingAfterRecovery)
+    {
+        var v1 = await TestImages.BuildAndPushAsync(stack, "killed", "1.0.0");
+        var v2 = await TestImages.BuildAndPushAsync(stack, "killed", "2.0.0");
+        var options = await TestTargets.FreshDockerAsync(stack, "killed", 18020);
+        var target = new DockerTarget(options);
+        var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+
+        using (var helper = await DeployHelperProcess.StartPausedAtAsync("killed", 18020, v2.Reference, "2.0.0", phase))
+        {
+            await helper.KillAsync();
+        }
+
+        // The dead process's lock is broken, its release finished or undone.
+        var status = await target.StatusAsync();
+        Assert.DoesNotContain(status.History, r => r.Phase.IsInFlight());
+        Assert.Equal(servingAfterRecovery, status.Current?.Version);
+        Assert.Equal(servingAfterRecovery, await TestImages.GetAsync(18020, "version"));
+        var running = Assert.Single(status.Current!.Instances, i => i.State == "running");
+        Assert.NotNull(running);
+        if (servingAfterRecovery == "1.0.0")
+        {
+            Assert.Equal(first.ReleaseId, status.Current.ReleaseId);
+            // Every container belongs to a serving release: the interrupted one's container is gone.
+            Assert.Equal(1, await new ContainerCount(stack).OfAsync("killed"));
+        }
+        else
+        {
+            Assert.Equal(first.ReleaseId, status.Previous?.ReleaseId);
+        }
+
+        // And the next deploy goes through (the lock is free).
+        var next = await target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests") { Force = true });
+        Assert.Equal(ReleasePhase.Healthy, next.Phase);
+    }
+
+    [Fact]
+    public async Task Docker_ConcurrentDeploy_IsRefusedWhileTheHolderLivesAndProceedsWhenItDies()
+    {
+        var v1 = await TestImages.BuildAndPushAsync(stack, "concurrent", "1.0.0");
+        var options = await TestTargets.FreshDockerAsync(stack, "concurrent", 18021);
+        var target = new DockerTarget(options with { LockWait = TimeSpan.FromSeconds(1) });
+
+        using var holder = await DeployHelperProcess.StartPausedAtAsync("concurrent", 18021, v1.Reference, "1.0.0", "pulled");
+        var refused = await Assert.ThrowsAsync<DeployTargetException>(() => target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests")));
+        Assert.Equal(DeployErrorKind.Locked, refused.Kind);
+        Assert.Contains($"pid {holder.Pid}", refused.Message, StringComparison.Ordinal);
+
+        // Status does not wait for the lock and changes nothing while a deploy runs.
+        Assert.Empty((await target.StatusAsync()).Recovered);
+
+        await holder.KillAsync();
+        var release = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+        Assert.Equal(ReleasePhase.Healthy, release.Phase);
+        using var client = stack.Engine.CreateClient();
+        var locks = await client.Volumes.ListAsync();
+        Assert.DoesNotContain(locks.Volumes ?? [], v => v.Name == DeployLock.VolumeName("concurrent", "test"));
+    }
+}
