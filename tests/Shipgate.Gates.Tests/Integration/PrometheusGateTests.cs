@@ -12,7 +12,8 @@ namespace Shipgate.Gates.Tests.Integration;
 /// Whole analyses against a real Prometheus scraping a real exporter whose traffic the fixture controls:
 /// v1 is the baseline, v2 the candidate; each scenario changes one thing in v2.
 /// </summary>
-public sealed class PrometheusGateTests(PrometheusStackFixture stack) : IClassFixture<PrometheusStackFixture>
+[Collection(PrometheusCollection.Name)]
+public sealed class PrometheusGateTests(PrometheusStackFixture stack)
 {
     private static readonly GateSchedule ThreeTimes = new(TimeSpan.FromSeconds(1), Count: 3);
 
