@@ -49,7 +49,8 @@ if [ ! -f "$BUILD_DLL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$hash" ]; then
     flock 9  # two builds started at once compile the build program once
     if [ ! -f "$BUILD_DLL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$hash" ]; then
       echo "build.sh: compiling the build program (its inputs changed)" >&2
-      "$DOTNET" build "$BUILD_PROJECT" -nologo -clp:NoSummary -v:quiet >&2 || fail "the build program does not compile (see above)"
+      "$DOTNET" build "$BUILD_PROJECT" -nologo -v:quiet > "$TEMP/bootstrap-build.log" 2>&1 \
+        || { cat "$TEMP/bootstrap-build.log" >&2; fail "the build program does not compile (see above)"; }
       echo "$hash" > "$STAMP"
     fi
   ) 9>"$TEMP/bootstrap.lock"

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Shipgate.Pipeline.Execution;
 using Shipgate.Pipeline.Hosts;
+using Shipgate.Pipeline.Tooling;
 
 namespace Shipgate.Pipeline;
 
@@ -25,6 +26,9 @@ public abstract class ShipgateBuild
 
     /// <summary>The approvals given for this run (who, how, when), for the release ledger and the report.</summary>
     public IReadOnlyList<Approvals.Approval> Approvals { get; internal set; } = [];
+
+    /// <summary>Runs tools (dotnet, npm, git...) with argument arrays, their output in the log, secrets masked.</summary>
+    public ProcessRunner Tools { get; internal set; } = null!;
 
     /// <summary>True on a developer's terminal, false on a CI server.</summary>
     public bool IsLocalBuild => Host is TerminalHost;

@@ -7,6 +7,7 @@ using Shipgate.Pipeline.Hosts;
 using Shipgate.Pipeline.Parameters;
 using Shipgate.Pipeline.Planning;
 using Shipgate.Pipeline.Secrets;
+using Shipgate.Pipeline.Tooling;
 
 namespace Shipgate.Pipeline.Execution;
 
@@ -49,6 +50,7 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
 
             build.Host = BuildHosts.Select(arguments.Values("host")?.FirstOrDefault(), environment.Variables);
             using var log = BuildLogging.Start(build.RootDirectory, arguments.Values("verbosity")?.FirstOrDefault(), _masker, environment.Out);
+            build.Tools = new ProcessRunner(Log.Logger, _masker);
             foreach (var warning in injected.Warnings)
                 Log.Warning("{Warning}", warning);
 
