@@ -12,7 +12,8 @@ public static class ExecutionPlanner
     public static ExecutionPlan Plan(IReadOnlyList<TargetNode> targets, PlanRequest request)
     {
         var index = IndexByName(targets);
-        ThrowOnCycles(targets);
+        var predecessors = PredecessorMap(targets, index);
+        ThrowOnCycles(Cycles(targets, predecessors));
 
         var invokedNames = request.Invoked.Count > 0
             ? request.Invoked
@@ -21,7 +22,7 @@ public static class ExecutionPlanner
         var skipped = Resolve(request.Skip ?? [], targets, "target to skip").ToHashSet(StringComparer.Ordinal);
 
         var included = PullIn(invoked, index);
-        var order = TopologicalOrder(targets, included, index);
+        var order = TopologicalOrder(targets, included, predecessors);
         return new ExecutionPlan(order.Select(name => new PlannedTarget(
             name,
             invoked.Contains(name),
@@ -74,11 +75,12 @@ public static class ExecutionPlanner
     }
 
     /// <summary>Every cycle among the relations, each as its members in declaration order.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> FindCycles(IReadOnlyList<TargetNode> targets)
+    public static IReadOnlyList<IReadOnlyList<string>> FindCycles(IReadOnlyList<TargetNode> targets) =>
+        Cycles(targets, PredecessorMap(targets, IndexByName(targets)));
+
+    private static IReadOnlyList<IReadOnlyList<string>> Cycles(IReadOnlyList<TargetNode> targets, Dictionary<string, HashSet<string>> predecessors)
     {
-        var index = IndexByName(targets);
         var order = targets.Select((node, i) => (node.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-        var predecessors = PredecessorMap(targets, index);
         return StronglyConnected(targets, node => predecessors[node.Name])
             .Where(component => component.Count > 1 || predecessors[component[0]].Contains(component[0]))
             .Select(component => (IReadOnlyList<string>)component.OrderBy(name => order[name]).ToList())
@@ -132,9 +134,8 @@ public static class ExecutionPlanner
     }
 
     // Kahn's algorithm; among the targets ready to run, the one declared first goes first.
-    private static List<string> TopologicalOrder(IReadOnlyList<TargetNode> targets, HashSet<string> included, Dictionary<string, TargetNode> index)
+    private static List<string> TopologicalOrder(IReadOnlyList<TargetNode> targets, HashSet<string> included, Dictionary<string, HashSet<string>> predecessors)
     {
-        var predecessors = PredecessorMap(targets, index);
         var position = targets.Select((node, i) => (node.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         var waiting = new Dictionary<string, int>(StringComparer.Ordinal);
         var successors = included.ToDictionary(name => name, _ => new List<string>(), StringComparer.Ordinal);
@@ -172,9 +173,8 @@ public static class ExecutionPlanner
         return map;
     }
 
-    private static void ThrowOnCycles(IReadOnlyList<TargetNode> targets)
+    private static void ThrowOnCycles(IReadOnlyList<IReadOnlyList<string>> cycles)
     {
-        var cycles = FindCycles(targets);
         if (cycles.Count > 0)
             throw new PlanningException("Circular relations between targets:" + string.Concat(
                 cycles.Select(cycle => $"{Environment.NewLine}  {string.Join(" <-> ", cycle)}")));
