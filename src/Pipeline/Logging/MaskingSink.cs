@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Parsing;
@@ -48,11 +49,42 @@ public sealed class MaskingSink : ILogEventSink, IDisposable
             ? Parser.Parse(_masker.Mask(logEvent.MessageTemplate.Text))
             : logEvent.MessageTemplate;
         var exception = logEvent.Exception is null ? null : MaskedException.MaskIfNeeded(logEvent.Exception, _masker);
-        var properties = logEvent.Properties.Select(p => new LogEventProperty(p.Key, Mask(p.Value)));
-        // Serilog reads a default trace or span id as "none".
-        return new LogEvent(
-            logEvent.Timestamp, logEvent.Level, exception, template, properties, logEvent.TraceId ?? default, logEvent.SpanId ?? default);
+        var properties = logEvent.Properties.Select(p => new LogEventProperty(p.Key, Mask(p.Value))).ToList();
+        var masked = Rebuild(logEvent, template, properties, exception);
+
+        // Parts that are harmless alone can spell a secret side by side ("{User}{Suffix}"): then the
+        // rendered, masked text becomes the template itself.
+        var rendered = RenderLiteral(masked);
+        return _masker.Reveals(rendered)
+            ? Rebuild(logEvent, Parser.Parse(Escape(_masker.Mask(rendered))), properties, exception)
+            : masked;
     }
+
+    // Serilog reads a default trace or span id as "none".
+    private static LogEvent Rebuild(LogEvent original, MessageTemplate template, IEnumerable<LogEventProperty> properties, Exception? exception) =>
+        new(original.Timestamp, original.Level, exception, template, properties, original.TraceId ?? default, original.SpanId ?? default);
+
+    // As the console's {Message:lj} shows it: strings without quotes, so neighbours touch.
+    private static string RenderLiteral(LogEvent logEvent)
+    {
+        var text = new StringBuilder();
+        foreach (var token in logEvent.MessageTemplate.Tokens)
+        {
+            if (token is not PropertyToken property)
+                text.Append(token);
+            else if (!logEvent.Properties.TryGetValue(property.PropertyName, out var value))
+                text.Append(token);
+            else if (value is ScalarValue { Value: string literal })
+                text.Append(literal);
+            else
+                text.Append(value.ToString(null, CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Escape(string text) =>
+        text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 
     private LogEventPropertyValue Mask(LogEventPropertyValue value) => value switch
     {

@@ -43,6 +43,8 @@ public sealed class ParameterInjector
         _commandLine = commandLine;
         _environment = environment ?? ProcessEnvironment();
         Profiles = commandLine.Values(ProfileOption) ?? [];
+        if (commandLine.Has(ProfileOption) && Profiles.Count == 0)
+            throw new ParameterException("--profile needs a name: --profile NAME reads .nuke/parameters.NAME.json.") { ParameterName = ProfileOption, ValueSource = "command line" };
     }
 
     /// <summary>Options the caller handles itself (<c>target</c>, <c>skip</c>, <c>help</c>…): not reported as unknown. <c>profile</c> always is known.</summary>

@@ -55,6 +55,20 @@ public sealed class BuildLogTests : IDisposable
     }
 
     [Fact]
+    public void Secret_spelled_by_two_harmless_properties_side_by_side_is_masked()
+    {
+        using (var log = Create(Verbosity.Normal))
+        {
+            _masker.Register(Secret);
+            log.Information("joined {Head}{Tail} with {Braces}", Secret[..8], Secret[8..], "{x}");
+        }
+
+        var console = _console.ToString();
+        Assert.DoesNotContain(Secret, console, StringComparison.Ordinal);
+        Assert.Contains("joined **** with {x}", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Masked_exception_keeps_type_and_stack_but_not_the_original()
     {
         _masker.Register(Secret);

@@ -71,6 +71,14 @@ public sealed class ParameterInjectorTests : IDisposable
         Assert.Contains("parameters.staging.json", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Profile_option_without_a_name_is_an_error()
+    {
+        var error = Assert.Throws<ParameterException>(() => Inject(["--profile"]));
+
+        Assert.Contains("--profile needs a name", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("FaultErrorRate")]
     [InlineData("fault-error-rate")]
