@@ -37,8 +37,7 @@ public static class TestImages
             COPY www /www
             ARG GREETING=none
             LABEL io.shipgate.test.greeting=$GREETING
-            SHELL ["/bin/busybox", "sh", "-c"]
-            HEALTHCHECK --interval=1s --timeout=2s --retries=2 CMD /bin/busybox wget -q -O /dev/null http://{listen}/health
+            HEALTHCHECK --interval=1s --timeout=2s --retries=2 CMD ["/bin/busybox", "sh", "-c", "/bin/busybox wget -q -O /dev/null http://{listen}/health"]
             ENTRYPOINT ["/bin/busybox", "sh", "-c", "{entry}"]
             """);
         return dir;

@@ -1,0 +1,63 @@
+using Shipgate.DeployTargets.Ledger;
+using Shipgate.DeployTargets.Swarm;
+using Shipgate.DeployTargets.Targets;
+using Shipgate.DeployTargets.Tests.Stack;
+
+namespace Shipgate.DeployTargets.Tests;
+
+[Collection(StackCollection.Name)]
+public sealed class SwarmTargetTests(StackFixture stack)
+{
+    private const int BasePort = 18040;
+
+    private static async Task AssertAllReplicasServeAsync(string version)
+    {
+        for (var slot = 1; slot <= 4; slot++)
+            Assert.Equal(version, await TestImages.GetAsync(BasePort + slot, "version"));
+    }
+
+    [Fact]
+    public async Task Swarm_RollingUpdateAndRollback_WithFourReplicas()
+    {
+        await stack.EnsureSwarmAsync();
+        await stack.ForgetServiceAsync("rolling", "test");
+        var v1 = await TestImages.BuildAndPushAsync(stack, "swarm-rolling", "1.0.0");
+        var v2 = await TestImages.BuildAndPushAsync(stack, "swarm-rolling", "2.0.0");
+        var bad = await TestImages.BuildAndPushAsync(stack, "swarm-rolling", "3.0.0", TestServiceKind.Unhealthy);
+        var target = new DockerSwarmTarget(new SwarmTargetOptions("rolling", "test", BasePort) { HealthTimeout = TimeSpan.FromSeconds(60) });
+
+        var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+        Assert.Equal(4, first.Instances.Count(i => i.State == "running"));
+        await AssertAllReplicasServeAsync("1.0.0");
+
+        var second = await target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests"));
+        Assert.Equal(first.ReleaseId, second.Record.PreviousReleaseId);
+        await AssertAllReplicasServeAsync("2.0.0");
+
+        var back = await target.RollbackAsync("latency gate failed");
+        Assert.Equal(first.ReleaseId, back.ReleaseId);
+        await AssertAllReplicasServeAsync("1.0.0");
+        var status = await target.StatusAsync();
+        Assert.Equal(first.ReleaseId, status.Current?.ReleaseId);
+        Assert.Equal(4, status.Current!.Instances.Count);
+        Assert.Equal(ReleasePhase.RolledBack, status.History.Single(r => r.ReleaseId == second.ReleaseId).Phase);
+        Assert.Equal(DeployErrorKind.VersionRolledBack,
+            (await Assert.ThrowsAsync<DeployTargetException>(() => target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests")))).Kind);
+
+        // A release whose HEALTHCHECK never passes is rolled back (by Swarm's failure action or by us).
+        var error = await Assert.ThrowsAsync<DeployTargetException>(() => target.DeployAsync(new DeployRequest(bad.Reference, "3.0.0", "c3", "tests")));
+        Assert.Equal(DeployErrorKind.Unhealthy, error.Kind);
+        await AssertAllReplicasServeAsync("1.0.0");
+        Assert.Equal(first.ReleaseId, (await target.StatusAsync()).Current?.ReleaseId);
+    }
+
+    [Fact]
+    public async Task Swarm_BadOptions_AreRefusedBeforeAnythingIsDeployed()
+    {
+        var target = new DockerSwarmTarget(new SwarmTargetOptions("badswarm", "test", BasePort) { Replicas = 0 });
+        var error = await Assert.ThrowsAsync<DeployTargetException>(() =>
+            target.DeployAsync(new DeployRequest($"127.0.0.1:15000/x@sha256:{new string('d', 64)}", "1", "c", "tests")));
+        Assert.Equal(DeployErrorKind.InvalidOptions, error.Kind);
+        Assert.Contains("Replicas", error.Message, StringComparison.Ordinal);
+    }
+}
