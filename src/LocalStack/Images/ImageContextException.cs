@@ -1,0 +1,3 @@
+namespace Shipgate.LocalStack.Images;
+
+public sealed class ImageContextException(string message) : Exception(message);
