@@ -41,7 +41,8 @@ public static class BuildLog
     {
         var configuration = new LoggerConfiguration().MinimumLevel.Verbose();
         Logger console;
-        if (options.ConsoleWriter is { } writer)
+        // Console.Out handed in explicitly still gets the real console sink, with colours on a terminal.
+        if (options.ConsoleWriter is { } writer && !ReferenceEquals(writer, Console.Out))
         {
             console = configuration.WriteTo.Sink(new TextWriterSink(writer, ConsoleTemplate), level).CreateLogger();
         }

@@ -17,7 +17,7 @@ public sealed class BuildLogOptions
     /// <summary>Colours on the console; null decides: on when stdout is a terminal and <c>NO_COLOR</c> is unset.</summary>
     public bool? UseColors { get; init; }
 
-    /// <summary>Where console lines go instead of the process console (tests, embedding); always plain text.</summary>
+    /// <summary>Where console lines go instead of the process console (tests, embedding), as plain text; null or <see cref="Console.Out"/> for the process console.</summary>
     public TextWriter? ConsoleWriter { get; init; }
 
     /// <summary>Overrides the log file path (default <c>ROOT/.nuke/temp/build.log</c>); null default, empty string for no file.</summary>

@@ -69,7 +69,7 @@ public sealed class ParameterFile
 
     /// <summary>An empty file model for <paramref name="path"/> (not written until <see cref="Save"/>).</summary>
     public static ParameterFile LoadOrCreate(string path) =>
-        File.Exists(path) ? Load(path) : new ParameterFile(path, new JsonObject { ["$schema"] = "./build.schema.json" });
+        File.Exists(path) ? Load(path) : new ParameterFile(path, []);
 
     /// <summary>The key in this file that names <paramref name="parameter"/>, compared by letters and digits.</summary>
     public string? FindKey(string parameter)
