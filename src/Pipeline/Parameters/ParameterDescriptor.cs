@@ -57,6 +57,9 @@ public sealed class ParameterDescriptor
     /// <summary>The element type without <see cref="Nullable{T}"/>: the type a single value converts to.</summary>
     public Type ValueType { get; }
 
+    /// <summary>What a value looks like, for <c>--help</c>: "a duration such as 30s, …", "one of recreate, blue-green".</summary>
+    public string ValueDescription => (IsArray ? "a list of: " : "") + ValueConverter.Describe(ValueType);
+
     /// <summary>Flags: a <c>bool</c> given with no value on the command line is <c>true</c>.</summary>
     public bool IsFlag => !IsArray && ValueType == typeof(bool);
 

@@ -21,7 +21,7 @@ internal static class ValueBinder
         return raw.Values.Count switch
         {
             0 when parameter.IsFlag => true,
-            0 => throw Error(parameter, raw, null, $"needs a value ({Expected(parameter, rootDirectory)})"),
+            0 => throw Error(parameter, raw, null, $"needs a value ({ValueConverter.Describe(parameter.ValueType)})"),
             1 => ConvertOne(parameter, raw, raw.Values[0], rootDirectory),
             _ => throw Error(parameter, raw, string.Join(' ', raw.Values), $"takes one value, not {raw.Values.Count}"),
         };
@@ -39,12 +39,6 @@ internal static class ValueBinder
     {
         var value = ValueConverter.Convert(text, parameter.ValueType, rootDirectory, out var expected);
         return value ?? throw Error(parameter, raw, text, $"expected {expected}");
-    }
-
-    private static string Expected(ParameterDescriptor parameter, string rootDirectory)
-    {
-        ValueConverter.Convert("", parameter.ValueType, rootDirectory, out var expected);
-        return expected;
     }
 
     private static ParameterException Error(ParameterDescriptor parameter, RawValue raw, string? value, string problem)

@@ -11,8 +11,12 @@ internal static partial class ValueConverter
         [typeof(string)] = (s => s, "text"),
         [typeof(bool)] = (ParseBool, "true/false, yes/no or 1/0"),
         [typeof(int)] = (s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, $"a whole number from {int.MinValue} to {int.MaxValue}"),
+        [typeof(short)] = (s => short.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, $"a whole number from {short.MinValue} to {short.MaxValue}"),
+        [typeof(uint)] = (s => uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null, $"a whole number from 0 to {uint.MaxValue}"),
+        [typeof(ulong)] = (s => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null, "a whole number from 0 (64-bit)"),
         [typeof(long)] = (s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, "a whole number (64-bit)"),
         [typeof(double)] = (s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null, "a number such as 0.05 (a dot before the decimals)"),
+        [typeof(float)] = (s => float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && float.IsFinite(v) ? v : null, "a number such as 0.05 (a dot before the decimals)"),
         [typeof(decimal)] = (s => decimal.TryParse(s, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var v) ? v : null, "a number such as 0.05 (a dot before the decimals)"),
         [typeof(TimeSpan)] = (ParseDuration, "a duration such as 30s, 5m, 1h30m, 250ms or 00:05:00"),
         [typeof(Uri)] = (ParseAbsoluteUri, "an absolute URI with its scheme, such as http://127.0.0.1:9090"),
@@ -20,6 +24,13 @@ internal static partial class ValueConverter
 
     public static bool Supports(Type valueType) =>
         Simple.ContainsKey(valueType) || valueType.IsEnum || valueType == typeof(AbsolutePath);
+
+    /// <summary>What a value of <paramref name="valueType"/> looks like, for <c>--help</c> and errors.</summary>
+    public static string Describe(Type valueType)
+    {
+        Convert("", valueType, Path.GetTempPath(), out var expected);
+        return expected;
+    }
 
     /// <summary>Converts <paramref name="text"/> to <paramref name="valueType"/>; null and a description of what was expected when it cannot.</summary>
     public static object? Convert(string text, Type valueType, string rootDirectory, out string expected)

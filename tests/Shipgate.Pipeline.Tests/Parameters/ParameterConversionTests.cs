@@ -44,6 +44,29 @@ public sealed class ParameterConversionTests : IDisposable
         Assert.Equal(12.50m, build.Money);
     }
 
+    [Fact]
+    public void Smaller_and_unsigned_integers_and_floats()
+    {
+        var build = Cli("--small", "-7", "--unsigned", "4000000000", "--huge", "18000000000000000000", "--single", "2.5");
+
+        Assert.Equal((short)-7, build.Small);
+        Assert.Equal(4_000_000_000u, build.Unsigned);
+        Assert.Equal(18_000_000_000_000_000_000ul, build.Huge);
+        Assert.Equal(2.5f, build.Single);
+        Assert.Contains("from 0 to 4294967295", Assert.Throws<ParameterException>(() => Cli("--unsigned", "-1")).Message, StringComparison.Ordinal);
+        Assert.Contains("from -32768 to 32767", Assert.Throws<ParameterException>(() => Cli("--small", "40000")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Descriptors_describe_their_values_for_help()
+    {
+        var parameters = ParameterDiscovery.Discover(typeof(TypedBuild)).ToDictionary(p => p.Name);
+
+        Assert.Equal("one of recreate, rolling-update, blue-green", parameters["strategy"].ValueDescription);
+        Assert.Equal("a list of: a whole number from -2147483648 to 2147483647", parameters["ports"].ValueDescription);
+        Assert.StartsWith("a duration", parameters["timeout"].ValueDescription, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("blue-green", DeployStrategy.BlueGreen)]
     [InlineData("BLUEGREEN", DeployStrategy.BlueGreen)]
@@ -217,6 +240,10 @@ public sealed class ParameterConversionTests : IDisposable
         [Parameter] public int Count;
         [Parameter] public int? NullableCount;
         [Parameter] public long Big;
+        [Parameter] public short Small;
+        [Parameter] public uint Unsigned;
+        [Parameter] public ulong Huge;
+        [Parameter] public float Single;
         [Parameter(Name = "ratio")] public double FaultRatio;
         [Parameter] public decimal Money;
         [Parameter] public DeployStrategy Strategy;
