@@ -1,8 +1,8 @@
 namespace Shipgate.Gates.Yaml;
 
-/// <summary>A gates file that cannot be used: the message starts with <c>file:line:column</c>.</summary>
+/// <summary>A gates file that cannot be used: the message starts with <c>file:line:column</c> (just <c>file</c> when it cannot be read).</summary>
 public sealed class GatesFileException(string file, long line, long column, string problem)
-    : Exception($"{file}:{line}:{column}: {problem}")
+    : Exception(line > 0 ? $"{file}:{line}:{column}: {problem}" : $"{file}: {problem}")
 {
     public string File { get; } = file;
 

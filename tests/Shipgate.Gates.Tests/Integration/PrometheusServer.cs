@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Shipgate.Gates.Tests.Yaml;
 
 namespace Shipgate.Gates.Tests.Integration;
 
@@ -52,7 +51,7 @@ internal sealed class PrometheusServer : IDisposable
 
     private static void Script(params string[] args)
     {
-        var script = Path.Combine(GatesFileTests.RepositoryRoot(), "scripts", "stack", "prometheus.sh");
+        var script = Path.Combine(RepositoryPaths.Root, "scripts", "stack", "prometheus.sh");
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(script);
         foreach (var arg in args.Where(a => a.Length > 0))

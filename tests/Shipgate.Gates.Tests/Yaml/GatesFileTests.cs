@@ -1,6 +1,7 @@
 using Shipgate.Gates.Model;
 using Shipgate.Gates.Specs;
 using Shipgate.Gates.Statistics;
+using Shipgate.Gates.Tests.Integration;
 using Shipgate.Gates.Yaml;
 
 namespace Shipgate.Gates.Tests.Yaml;
@@ -174,7 +175,7 @@ public class GatesFileTests
     [Fact]
     public void The_deploy_gates_file_reads()
     {
-        var path = Path.Combine(RepositoryRoot(), "deploy", "gates.yaml");
+        var path = Path.Combine(RepositoryPaths.Root, "deploy", "gates.yaml");
         var doc = GatesFile.Load(path);
         Assert.Contains(doc.Gates, g => g is ErrorRateGate);
         Assert.Contains(doc.Gates, g => g is LatencyQuantileGate);
@@ -183,12 +184,4 @@ public class GatesFileTests
     }
 
     private static (long, long) Position(GatesFileException e) => (e.Line, e.Column);
-
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shipgate.slnx")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 }

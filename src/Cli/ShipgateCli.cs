@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Shipgate.Gates.Providers;
+using Shipgate.Gates.Templates;
+using Shipgate.Gates.Verification;
+using Shipgate.Gates.Yaml;
+
+namespace Shipgate.Cli;
+
+/// <summary>
+/// The `shipgate` command line: <c>lint</c> and <c>verify</c>. Runs in-process for tests: output and
+/// errors go to the given writers, and the exit code is returned (0 pass, 1 fail, 2 inconclusive, 3 usage).
+/// </summary>
+public static class ShipgateCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Verify a release against Prometheus: error rate, latency, drift and more, with a verdict and reports.");
+        root.Subcommands.Add(LintCommand.Create(output));
+        root.Subcommands.Add(VerifyCommand.Create(output, error));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+                await error.WriteLineAsync($"shipgate: {problem.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync("Run 'shipgate --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is UsageException or GatesFileException or GateConfigurationException or TemplateException or MetricSourceException)
+        {
+            await error.WriteLineAsync($"shipgate: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+    }
+}

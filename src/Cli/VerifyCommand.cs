@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using Shipgate.Gates.Model;
+using Shipgate.Gates.Providers.Prometheus;
+using Shipgate.Gates.Reports;
+using Shipgate.Gates.Verification;
+using Shipgate.Gates.Yaml;
+
+namespace Shipgate.Cli;
+
+/// <summary><c>shipgate verify --gates FILE --prometheus URL ...</c>: runs the analysis, prints progress and the verdict, writes reports.</summary>
+internal static class VerifyCommand
+{
+    private static readonly Dictionary<string, InconclusivePolicy> Policies = new(StringComparer.Ordinal)
+    {
+        ["rollback"] = InconclusivePolicy.Rollback,
+        ["pause"] = InconclusivePolicy.Pause,
+    };
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var gates = new Option<string>("--gates") { Description = "the gates file", Required = true };
+        var prometheus = new Option<string>("--prometheus") { Description = "the Prometheus server's URL", Required = true };
+        var report = new Option<string>("--report") { Description = "write report.json, summary.md, junit.xml and charts/ here" };
+        var policy = new Option<string>("--inconclusive-policy") { Description = "rollback or pause (overrides the file)" };
+        policy.AcceptOnlyFromAmong([.. Policies.Keys]);
+        var release = new ReleaseOptions();
+        var connection = new ConnectionOptions();
+        var command = new Command("verify", "Verify a release: measure every gate, decide Pass (0), Fail (1) or Inconclusive (2).") { gates, prometheus, report, policy };
+        foreach (var option in release.All.Concat(connection.All))
+            command.Options.Add(option);
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var document = GatesFile.Load(parse.GetValue(gates)!, release.SetNames(parse));
+            var context = release.Build(parse, document.Window);
+            var inconclusivePolicy = parse.GetValue(policy) is { } p ? Policies[p] : document.Policy;
+            using var client = new PrometheusClient(connection.Build(parse, parse.GetValue(prometheus)!));
+            var verifier = new Verifier(client);
+            verifier.Measured += (m, d) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{m.Time:HH:mm:ss} {m.Gate,-28} {m.Phase,-12} value={m.Value?.ToString("G4", CultureInfo.InvariantCulture) ?? "-"} samples={m.SampleSize?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} {m.Reason}{(d.IsFinal ? $" => gate {d.Status}" : "")}"));
+
+            await output.WriteLineAsync($"verifying {document.Gates.Count} gates from {document.Source} against {client}").ConfigureAwait(false);
+            var result = await verifier.VerifyAsync(document.Gates, context, inconclusivePolicy, cancellationToken).ConfigureAwait(false);
+
+            await output.WriteLineAsync($"verdict: {result.Verdict} (action: {result.Action})").ConfigureAwait(false);
+            foreach (var reason in result.Reasons)
+                await output.WriteLineAsync($"  {reason}").ConfigureAwait(false);
+            if (parse.GetValue(report) is { } directory)
+            {
+                ReportWriter.WriteAll(result, directory);
+                await output.WriteLineAsync($"reports written to {directory}").ConfigureAwait(false);
+            }
+
+            if (result.Verdict == Verdict.Inconclusive && result.Action == ReleaseAction.Pause)
+                await error.WriteLineAsync("inconclusive: the policy is to pause for a release manager").ConfigureAwait(false);
+            return result.Verdict switch
+            {
+                Verdict.Pass => ExitCodes.Pass,
+                Verdict.Fail => ExitCodes.Fail,
+                _ => ExitCodes.Inconclusive,
+            };
+        });
+        return command;
+    }
+}
