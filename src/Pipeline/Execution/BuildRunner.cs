@@ -45,7 +45,7 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
 
             var injected = new ParameterInjector(build.RootDirectory, arguments, environment.Variables) { BuiltInOptions = BuiltInOptions }
                 .Inject(build, parameters);
-            _masker.RegisterAll(injected.SecretValues);
+            var tooShortToMask = _masker.RegisterAll(injected.SecretValues);
             RejectUnknownOptions(injected.UnknownOptions, parameters);
 
             build.Host = BuildHosts.Select(arguments.Values("host")?.FirstOrDefault(), environment.Variables);
@@ -53,6 +53,8 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
             build.Tools = new ProcessRunner(Log.Logger, _masker);
             foreach (var warning in injected.Warnings)
                 Log.Warning("{Warning}", warning);
+            if (tooShortToMask.Count > 0)
+                Log.Warning("{Count} secret value(s) are shorter than {Minimum} characters and cannot be masked safely; use longer secrets", tooShortToMask.Count, SecretMasker.MinimumLength);
 
             var nodes = targets.Select(target => target.Node).ToList();
             var plan = ExecutionPlanner.Plan(nodes, new PlanRequest(
