@@ -22,8 +22,11 @@ public sealed class CiPipeline
     /// <summary>The workflow's name; also its file name, <c>.github/workflows/NAME.yml</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The container image GitLab jobs run in (GitHub uses <c>RunsOn</c>, Jenkins its agents).</summary>
-    public string GitLabImage { get; private set; } = "mcr.microsoft.com/dotnet/sdk:10.0";
+    /// <summary>
+    /// The container image GitLab jobs run in; null: the runner's default (build.sh installs the SDK when it is missing).
+    /// GitHub uses <see cref="RunsOn"/>, Jenkins its agents.
+    /// </summary>
+    public string? GitLabImage { get; private set; }
 
     /// <summary>The GitHub runner label.</summary>
     public string RunsOn { get; private set; } = "ubuntu-latest";
