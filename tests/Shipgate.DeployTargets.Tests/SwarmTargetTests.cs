@@ -10,10 +10,27 @@ public sealed class SwarmTargetTests(StackFixture stack)
 {
     private const int BasePort = 18040;
 
+    /// <summary>Every replica answers the version. A replica gets up to 10 s: on this shared 2-core machine a task
+    /// reported running may take a moment before its port accepts connections again after a rollback.</summary>
     private static async Task AssertAllReplicasServeAsync(string version)
     {
         for (var slot = 1; slot <= 4; slot++)
-            Assert.Equal(version, await TestImages.GetAsync(BasePort + slot, "version"));
+        {
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+            string? served = null;
+            while (served != version && DateTimeOffset.UtcNow < deadline)
+            {
+                try
+                {
+                    served = await TestImages.GetAsync(BasePort + slot, "version");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+            Assert.Equal(version, served);
+        }
     }
 
     [Fact]

@@ -187,6 +187,8 @@ public sealed class DockerSwarmTarget : IDeployTarget
             var service = await FindServiceAsync(client, ct).ConfigureAwait(false);
             var tasks = await TasksAsync(client, ct).ConfigureAwait(false);
             var serving = tasks.Count(t => t.Status.State == TaskState.Running && (t.Spec.ContainerSpec.Image ?? "").Contains(release.Digest, StringComparison.Ordinal));
+            // A task still starting, failing or of another image means the service has not settled yet.
+            if (serving != tasks.Count) serving = Math.Min(serving, _options.Replicas - 1);
             var updateState = service?.UpdateStatus?.State;
             var state = SwarmConvergence.Judge(updateState, serving, _options.Replicas, wantRollback);
             last = $"{serving}/{_options.Replicas} tasks of {release.Version} running, update {updateState ?? "none"}" +

@@ -31,6 +31,8 @@ public static class TestImages
         var entry = kind == TestServiceKind.Crashing
             ? "echo crashing on purpose >&2; exit 3"
             : $"exec /bin/busybox httpd -f -p {listen} -h /www";
+        // STOPSIGNAL SIGKILL: busybox httpd as PID 1 ignores SIGTERM, so every stop would wait out the grace period;
+        // a static file server loses nothing to SIGKILL.
         File.WriteAllText(Path.Combine(dir, "Dockerfile"), $"""
             FROM scratch
             COPY busybox /bin/busybox
@@ -38,6 +40,7 @@ public static class TestImages
             ARG GREETING=none
             LABEL io.shipgate.test.greeting=$GREETING
             HEALTHCHECK --interval=1s --timeout=2s --retries=2 CMD ["/bin/busybox", "sh", "-c", "/bin/busybox wget -q -O /dev/null http://{listen}/health"]
+            STOPSIGNAL SIGKILL
             ENTRYPOINT ["/bin/busybox", "sh", "-c", "{entry}"]
             """);
         return dir;
