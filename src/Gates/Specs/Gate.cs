@@ -17,8 +17,9 @@ public static class Gate
     public static ThresholdGate Threshold(string name, string query, double? min = null, double? max = null, string? samplesQuery = null) =>
         new(name, query, min, max, samplesQuery);
 
-    public static ErrorRateGate ErrorRate(string name, string metric, double maxRate, string errorMatcher = "code=~\"5..\"", string selector = Selectors.Release) =>
-        new(name, metric, errorMatcher, maxRate, selector) { Limits = WithMinSamples(DefaultMinSamples) };
+    public static ErrorRateGate ErrorRate(
+        string name, string metric, double maxRate, string errorMatcher = "code=~\"5..\"", string selector = Selectors.Release, ProportionComparisonOptions? versusBaseline = null) =>
+        new(name, metric, errorMatcher, maxRate, selector) { Limits = WithMinSamples(DefaultMinSamples), BaselineComparison = versusBaseline };
 
     public static LatencyQuantileGate LatencyQuantile(string name, string metric, double quantile, double maxSeconds, string selector = Selectors.Release) =>
         new(name, metric, quantile, maxSeconds, selector) { Limits = WithMinSamples(DefaultMinSamples) };

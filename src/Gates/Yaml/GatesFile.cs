@@ -112,7 +112,7 @@ public static class GatesFile
         {
             "threshold" => Gate.Threshold(name, map.RequiredTemplate("query", known), map.Number("min"), map.Number("max"), map.Template("samples", known)),
             "errorRate" => Gate.ErrorRate(name, map.RequiredString("metric"), map.RequiredNumber("max"),
-                map.String("errors") ?? "code=~\"5..\"", map.Template("selector", known) ?? Selectors.Release),
+                map.String("errors") ?? "code=~\"5..\"", map.Template("selector", known) ?? Selectors.Release, ReadProportionComparison(map)),
             "latencyQuantile" => Gate.LatencyQuantile(name, map.RequiredString("metric"), map.RequiredNumber("quantile"), map.RequiredNumber("max"),
                 map.Template("selector", known) ?? Selectors.Release),
             "relativeToBaseline" => Gate.RelativeToBaseline(name, map.RequiredTemplate("query", known), map.Number("maxIncreasePercent"),
@@ -140,6 +140,7 @@ public static class GatesFile
         LatencyQuantileGate { Quantile: <= 0 or >= 1 } => "'quantile' must be between 0 and 1, e.g. 0.95",
         RelativeToBaselineGate { MaxIncreasePercent: null, MaxDecreasePercent: null } => "a relativeToBaseline gate needs 'maxIncreasePercent', 'maxDecreasePercent' or both",
         CompareGate { Step.Ticks: <= 0 } => "'step' must be positive",
+        ErrorRateGate { BaselineComparison: { } comparison } => OptionProblem(comparison.Validate),
         CompareGate c => OptionProblem(() => c.Options.Validate()),
         DriftGate d => OptionProblem(() => d.Options.Validate()),
         _ => null,
@@ -170,6 +171,25 @@ public static class GatesFile
             EffectSize = map.Choice("effectSize", EffectSizes) ?? o.EffectSize,
             MinimumSampleSize = map.Integer("minimumSampleSize") ?? o.MinimumSampleSize,
         };
+    }
+
+    private static ProportionComparisonOptions? ReadProportionComparison(YamlMap map)
+    {
+        if (map.Optional("vsBaseline") is not { } node)
+            return null;
+        var o = new ProportionComparisonOptions();
+        if (node is YamlScalarNode { Value: "" or null } or YamlScalarNode { Value: "true" })
+            return o;
+        var nested = new YamlMap(map.File, node, $"'vsBaseline' of {map.What}");
+        o = o with
+        {
+            Confidence = nested.Number("confidence") ?? o.Confidence,
+            AllowedRelativeIncrease = nested.Number("allowedRelativeIncrease") ?? o.AllowedRelativeIncrease,
+            AllowedAbsoluteIncrease = nested.Number("allowedAbsoluteIncrease") ?? o.AllowedAbsoluteIncrease,
+            MinimumRequestsPerVersion = nested.Number("minimumRequestsPerVersion") ?? o.MinimumRequestsPerVersion,
+        };
+        nested.RejectUnknownKeys();
+        return o;
     }
 
     private static DriftOptions ReadDrift(YamlMap map)

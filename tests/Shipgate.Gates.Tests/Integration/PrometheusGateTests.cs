@@ -20,6 +20,8 @@ public sealed class PrometheusGateTests(PrometheusStackFixture stack)
     private static IReadOnlyList<GateSpec> SampleGates() =>
     [
         Gate.ErrorRate("error-rate", "modelservice_requests_total", maxRate: 0.03) with { Schedule = ThreeTimes, Limits = new GateLimits(MinSamples: 200) },
+        Gate.ErrorRate("error-rate-vs-baseline", "modelservice_requests_total", maxRate: 0.5, versusBaseline: new ProportionComparisonOptions { Confidence = 0.999, AllowedRelativeIncrease = 0.5 }) with
+        { Schedule = ThreeTimes, Limits = new GateLimits(MinSamples: 200) },
         Gate.LatencyQuantile("p95-latency", "modelservice_request_duration_seconds", 0.95, maxSeconds: 0.25) with { Schedule = ThreeTimes, Limits = new GateLimits(MinSamples: 200) },
         Gate.Drift("prediction-drift", "modelservice_prediction_value", new DriftOptions { MinimumCountPerVersion = 200 }) with { Schedule = ThreeTimes },
         Gate.RelativeToBaseline(
@@ -68,7 +70,19 @@ public sealed class PrometheusGateTests(PrometheusStackFixture stack)
         var gate = GateNamed(result, "error-rate");
         Assert.Equal(GateStatus.Fail, gate.Decision.Status);
         Assert.InRange(gate.Measurements[0].Value!.Value, 0.04, 0.14);
+        Assert.Equal(GateStatus.Fail, GateNamed(result, "error-rate-vs-baseline").Decision.Status);
         Assert.Equal(GateStatus.Pass, GateNamed(result, "p95-latency").Decision.Status);
+    }
+
+    [Fact]
+    public async Task No_error_series_with_traffic_is_zero_errors_on_Prometheus()
+    {
+        var result = await Verify("flawless", [SampleGates()[0]]);
+
+        Assert.Equal(Verdict.Pass, result.Verdict);
+        var measurement = result.Gates[0].Measurements[0];
+        Assert.Equal(0.0, measurement.Value);
+        Assert.Contains("no error series", measurement.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +115,7 @@ public sealed class PrometheusGateTests(PrometheusStackFixture stack)
         var result = await Verify("idle");
 
         Assert.Equal(Verdict.Inconclusive, result.Verdict);
-        foreach (var name in new[] { "error-rate", "p95-latency", "prediction-drift", "p95-vs-baseline" })
+        foreach (var name in new[] { "error-rate", "error-rate-vs-baseline", "p95-latency", "prediction-drift", "p95-vs-baseline" })
         {
             var gate = GateNamed(result, name);
             Assert.True(gate.Decision.Status == GateStatus.Inconclusive, $"{name}: {gate.Decision}");

@@ -20,7 +20,7 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
     private readonly List<IDisposable> _parts = [];
 
     /// <summary>The scenarios, each a service with a baseline (v1) and a candidate (v2).</summary>
-    public static readonly string[] Scenarios = ["healthy", "errors", "slow", "drifted", "idle"];
+    public static readonly string[] Scenarios = ["healthy", "errors", "slow", "drifted", "idle", "flawless"];
 
     internal PrometheusServer Main { get; private set; } = null!;
 
@@ -51,6 +51,10 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
                     break;
                 case "drifted":
                     candidate.PredictionMean = 0.6;
+                    break;
+                case "flawless":
+                    baseline.ErrorRate = 0;
+                    candidate.ErrorRate = 0;
                     break;
                 case "idle":
                     baseline.RequestsPerSecond = 0;

@@ -157,6 +157,32 @@ public class GatesFileTests
     }
 
     [Fact]
+    public void An_error_rate_gate_may_also_compare_with_the_baseline()
+    {
+        var gate = Assert.IsType<ErrorRateGate>(GatesFile.Parse("""
+            gates:
+              - name: e
+                kind: errorRate
+                metric: m
+                max: 0.05
+                vsBaseline:
+                  confidence: 0.95
+                  allowedRelativeIncrease: 0.25
+            """, "g.yaml").Gates[0]);
+        Assert.Equal((0.95, 0.25), (gate.BaselineComparison!.Confidence, gate.BaselineComparison.AllowedRelativeIncrease));
+        Assert.True(gate.UsesBaseline);
+        Assert.Null(Assert.IsType<ErrorRateGate>(GatesFile.Parse("gates: [{name: e, kind: errorRate, metric: m, max: 0.05}]", "g.yaml").Gates[0]).BaselineComparison);
+    }
+
+    [Fact]
+    public void An_unknown_key_inside_a_nested_mapping_is_an_error_at_its_position()
+    {
+        var e = Error("gates:\n  - name: e\n    kind: errorRate\n    metric: m\n    max: 0.05\n    vsBaseline:\n      confidense: 0.9\n");
+        Assert.Equal((7, 7), (e.Line, e.Column));
+        Assert.Contains("did you mean 'confidence'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_gate_names_are_errors() =>
         Assert.Contains("already defined", Error("gates:\n  - {name: a, kind: threshold, query: up, max: 1}\n  - {name: a, kind: threshold, query: up, max: 1}\n").Message, StringComparison.Ordinal);
 

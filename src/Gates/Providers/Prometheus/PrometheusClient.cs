@@ -92,6 +92,9 @@ public sealed class PrometheusClient : IMetricSource, IDisposable
 
     public void Dispose() => _client.Dispose();
 
+    /// <summary>The server and how it is reached, credentials masked.</summary>
+    public override string ToString() => _options.ToString();
+
     private Task<JsonElement> PostAsync(string path, Dictionary<string, string> form, CancellationToken cancellationToken) =>
         SendAsync($"POST {path}", r => r.PostUrlEncodedAsync(form, cancellationToken: cancellationToken), path, cancellationToken);
 
