@@ -1,4 +1,5 @@
 using Serilog;
+using Shipgate.Pipeline.Hosts;
 using Shipgate.Pipeline.Logging;
 using Shipgate.Pipeline.Parameters;
 using Shipgate.Pipeline.Secrets;
@@ -8,7 +9,7 @@ namespace Shipgate.Pipeline.Execution;
 /// <summary>Starts the build's logger as Serilog's static <see cref="Log.Logger"/>; disposing flushes it.</summary>
 internal static class BuildLogging
 {
-    public static IDisposable Start(string rootDirectory, string? verbosity, SecretMasker masker, TextWriter console)
+    public static IDisposable Start(string rootDirectory, string? verbosity, SecretMasker masker, TextWriter console, IBuildHost host)
     {
         var logger = BuildLog.Create(new BuildLogOptions
         {
@@ -16,6 +17,7 @@ internal static class BuildLogging
             Masker = masker,
             Verbosity = ParseVerbosity(verbosity),
             ConsoleWriter = console,
+            ExtraSinks = host.CreateLogSinks(masker.Mask),
         });
         Log.Logger = logger;
         return logger;
