@@ -16,6 +16,10 @@ public static class QueryValidator
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(gates);
         ArgumentNullException.ThrowIfNull(release);
+        // A spec built in C# has not been through the YAML checks: the same rules apply here, before the server is asked.
+        if (SpecRules.Problems(gates) is { Count: > 0 } specProblems)
+            throw new GateConfigurationException(specProblems);
+
         var problems = new List<string>();
         foreach (var gate in gates)
         {

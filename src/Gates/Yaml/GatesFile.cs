@@ -127,36 +127,9 @@ public static class GatesFile
         map.RejectUnknownKeys();
         map.ThrowIfMissing();
         gate = settings.ApplyTo(gate);
-        if ((KindProblem(gate) ?? gate.Schedule.Problem() ?? gate.Limits.Problem()) is { } problem)
+        if (SpecRules.Problem(gate) is { } problem)
             throw map.Error(map.Node, $"{what}: {problem}");
         return gate;
-    }
-
-    private static string? KindProblem(GateSpec gate) => gate switch
-    {
-        ThresholdGate { Min: null, Max: null } => "a threshold gate needs 'min', 'max' or both",
-        ThresholdGate { Min: { } min, Max: { } max } when min > max => "'min' is above 'max'",
-        ErrorRateGate { MaxRate: < 0 or > 1 } => "'max' of an error rate is a fraction between 0 and 1",
-        LatencyQuantileGate { Quantile: <= 0 or >= 1 } => "'quantile' must be between 0 and 1, e.g. 0.95",
-        RelativeToBaselineGate { MaxIncreasePercent: null, MaxDecreasePercent: null } => "a relativeToBaseline gate needs 'maxIncreasePercent', 'maxDecreasePercent' or both",
-        CompareGate { Step.Ticks: <= 0 } => "'step' must be positive",
-        ErrorRateGate { BaselineComparison: { } comparison } => OptionProblem(comparison.Validate),
-        CompareGate c => OptionProblem(() => c.Options.Validate()),
-        DriftGate d => OptionProblem(() => d.Options.Validate()),
-        _ => null,
-    };
-
-    private static string? OptionProblem(Action validate)
-    {
-        try
-        {
-            validate();
-            return null;
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            return e.Message;
-        }
     }
 
     private static MannWhitneyOptions ReadMannWhitney(YamlMap map)
