@@ -19,8 +19,8 @@ var v2 = await TestImages.BuildAndPushAsync(stack, "bench", "2.0.0");
 Console.WriteLine($"images pushed: {v1.Reference} and {v2.Reference}");
 
 var results = new List<Comparison>();
-results.AddRange(await new DockerScenario(stack, v1, v2).RunAsync(runs));
-results.AddRange(await new SwarmScenario(stack, v1, v2).RunAsync(swarmRuns));
+if (runs > 0) results.AddRange(await new DockerScenario(stack, v1, v2).RunAsync(runs));
+if (swarmRuns > 0) results.AddRange(await new SwarmScenario(stack, v1, v2).RunAsync(swarmRuns));
 
 var report = await Report.MarkdownAsync(results, runs, swarmRuns);
 Console.WriteLine(report);
