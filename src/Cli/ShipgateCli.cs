@@ -36,5 +36,11 @@ public static class ShipgateCli
             await error.WriteLineAsync($"shipgate: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // An analysis cut short has not shown the release is good.
+            await error.WriteLineAsync("shipgate: cancelled before a verdict: inconclusive").ConfigureAwait(false);
+            return ExitCodes.Inconclusive;
+        }
     }
 }

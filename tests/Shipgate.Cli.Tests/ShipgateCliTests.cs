@@ -112,6 +112,22 @@ public sealed class ShipgateCliTests(CliStackFixture stack) : IClassFixture<CliS
         Assert.Contains("pause for a release manager", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_cancelled_verification_exits_2_never_0_on_Prometheus()
+    {
+        var slow = GatesFile(SampleGates.Replace("count: 2", "count: 30", StringComparison.Ordinal), "slow.yaml");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await ShipgateCli.RunAsync(
+            ["verify", "--gates", slow, "--prometheus", stack.PrometheusUrl.ToString(), "--service", "healthy", "--version", "v2", "--baseline-version", "v1"],
+            output, error, cancel.Token);
+
+        Assert.Equal(ExitCodes.Inconclusive, code);
+        Assert.Contains("cancelled before a verdict", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("verify", "--gates", "g.yaml")]
     [InlineData("verify", "--gates", "g.yaml", "--prometheus", "not a url")]
