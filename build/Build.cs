@@ -35,12 +35,14 @@ internal sealed partial class Build : ShipgateBuild
     private Target Lint => _ => _
         .Description("Checks formatting, code style and analyzers (dotnet format --verify-no-changes)")
         .DependsOn(Restore)
+        .WhenSkipped(DependencyBehavior.Skip)
         .Executes(() => DotNet("format", Solution, "--verify-no-changes", "--no-restore", "-v", "q"));
 
     private Target Test => _ => _
         .Description("Runs every test project; TRX and JUnit XML in artifacts/test-results; prints 'N passed, N failed'")
         .DependsOn(Compile)
         .After(Lint)
+        .WhenSkipped(DependencyBehavior.Skip)
         .Executes(RunTestsAsync);
 
     private Target Pack => _ => _

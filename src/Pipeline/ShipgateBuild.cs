@@ -27,6 +27,9 @@ public abstract class ShipgateBuild
     /// <summary>The approvals given for this run (who, how, when), for the release ledger and the report.</summary>
     public IReadOnlyList<Approvals.Approval> Approvals { get; internal set; } = [];
 
+    /// <summary>The targets named on the command line (or the default target), as declared.</summary>
+    public IReadOnlyList<string> InvokedTargets { get; internal set; } = [];
+
     /// <summary>Runs tools (dotnet, npm, git...) with argument arrays, their output in the log, secrets masked.</summary>
     public ProcessRunner Tools { get; internal set; } = null!;
 

@@ -42,10 +42,30 @@ public static class CiPlanner
                 problems.Add($"{where} needs '{need}', which is not a stage declared before it.");
 
             var needs = stage.NeedsStages.Count > 0 || jobs.Count == 0 ? stage.NeedsStages : [jobs[^1].Id];
-            jobs.Add(new CiJob(stage, needs, Approval(stage, names, targets, where, problems)));
+            jobs.Add(new CiJob(stage, names, needs, Approval(stage, names, targets, where, problems), UpstreamTargets(needs, jobs, names)));
         }
 
         return problems.Count > 0 ? throw new CiDeclarationException(string.Join(Environment.NewLine, problems)) : new CiPlan(pipeline, jobs);
+    }
+
+    /// <summary>The targets every stage this one (transitively) needs runs, less its own, in stage order.</summary>
+    private static List<string> UpstreamTargets(IReadOnlyList<string> needs, List<CiJob> earlier, List<string> own)
+    {
+        var upstream = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(needs);
+        while (pending.TryPop(out var id))
+        {
+            if (!upstream.Add(id))
+                continue;
+            foreach (var need in earlier.FirstOrDefault(job => job.Id == id)?.Needs ?? [])
+                pending.Push(need);
+        }
+
+        return earlier.Where(job => upstream.Contains(job.Id))
+            .SelectMany(job => job.Targets)
+            .Where(name => !own.Contains(name, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     private static CiApproval? Approval(

@@ -79,7 +79,7 @@ public static class GitHubWorkflowGenerator
                     .Set("with", new YamlMap().Set("name", CiHeader.ArtifactName(need, path)).Set("path", path)));
         }
 
-        steps.Add(new YamlMap().Set("name", stage.Command).Set("run", stage.Command));
+        steps.Add(new YamlMap().Set("name", job.Command).Set("run", job.Command));
         foreach (var path in stage.Artifacts)
             steps.Add(Upload(CiHeader.ArtifactName(stage.Id, path), path, "success()"));
         var reports = stage.TestResultGlobs.Concat(stage.SummaryGlobs).ToList();

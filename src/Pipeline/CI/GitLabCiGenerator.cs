@@ -42,7 +42,7 @@ public static class GitLabCiGenerator
         return new YamlMap()
             .Set("stage", stage.Id)
             .Set("needs", job.Needs.ToList())
-            .Set("script", new List<string> { stage.Command })
+            .Set("script", new List<string> { job.Command })
             .Set("environment", stage.Environment is null ? null : new YamlMap()
                 .Set("name", stage.Environment)
                 .Set("url", stage.EnvironmentUrl)

@@ -83,7 +83,7 @@ public static class JenkinsfileGenerator
         }
 
         text.Append("            steps {\n")
-            .Append($"                sh {Quote(stage.Command)}\n")
+            .Append($"                sh {Quote(job.Command)}\n")
             .Append("            }\n");
         var archived = stage.Artifacts.Select(path => path.TrimEnd('/') + "/**").Concat(stage.TestResultGlobs).Concat(stage.SummaryGlobs).ToList();
         if (archived.Count > 0)

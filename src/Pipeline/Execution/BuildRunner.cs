@@ -62,6 +62,7 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
                 defaultTarget,
                 arguments.Values("skip") is { Count: 0 },
                 arguments.Values("skip")));
+            build.InvokedTargets = plan.Steps.Where(step => step.Invoked).Select(step => step.Name).ToList();
             if (arguments.Has("plan"))
                 return WritePlan(nodes, plan);
 

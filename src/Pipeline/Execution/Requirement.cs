@@ -12,7 +12,7 @@ namespace Shipgate.Pipeline.Execution;
 internal sealed record Requirement(string Describe, Func<bool> IsMet)
 {
     public static Requirement ForCondition(Func<bool> condition, string expression) =>
-        new($"condition '{expression}'", condition);
+        new($"condition '{Condition.Readable(expression)}'", condition);
 
     public static Requirement ForParameter<T>(Expression<Func<T>> parameter)
     {

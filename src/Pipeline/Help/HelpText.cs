@@ -18,6 +18,7 @@ internal static class HelpText
         ("--profile <names>", "Also read .nuke/parameters.<name>.json; a later profile wins"),
         ("--host <name>", "Force the build host: Terminal, GitHubActions, GitLab or Jenkins"),
         ("--secrets <names>", "Encrypt values read from standard input into the parameters file (see README)"),
+        ("--approve", "Approve the targets that require approval (needed without a terminal)"),
     ];
 
     public static string Render(IReadOnlyList<ExecutableTarget> targets, string? defaultTarget, IReadOnlyList<ParameterDescriptor> parameters)

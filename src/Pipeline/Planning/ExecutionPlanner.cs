@@ -30,8 +30,9 @@ public static class ExecutionPlanner
     }
 
     /// <summary>
-    /// Marks targets whose static condition is false as skipped, and — for those declared
-    /// <c>WhenSkipped(DependencyBehavior.Skip)</c> — their dependencies that nothing running still needs.
+    /// Marks targets whose static condition is false as skipped, and — for skipped targets declared
+    /// <c>WhenSkipped(DependencyBehavior.Skip)</c>, by a condition or by <c>--skip</c> — their dependencies
+    /// that nothing running still needs.
     /// </summary>
     public static ExecutionPlan SkipStatically(
         ExecutionPlan plan,
@@ -44,9 +45,10 @@ public static class ExecutionPlanner
             if (reasons.ContainsKey(name))
                 reasons[name] ??= $"condition '{condition}' is false";
 
-        // Targets whose skip also skips what they pulled in: declared WhenSkipped(Skip), then spread.
-        var spreading = falseConditions.Keys
-            .Where(name => reasons.ContainsKey(name) && index[name].SkippedBehavior == DependencyBehavior.Skip)
+        // Targets whose skip (by a false condition or by --skip) also skips what they pulled in:
+        // declared WhenSkipped(Skip), then spread.
+        var spreading = reasons.Where(pair => pair.Value is not null && index[pair.Key].SkippedBehavior == DependencyBehavior.Skip)
+            .Select(pair => pair.Key)
             .ToHashSet(StringComparer.Ordinal);
         var invoked = plan.Steps.Where(step => step.Invoked).Select(step => step.Name).ToHashSet(StringComparer.Ordinal);
 

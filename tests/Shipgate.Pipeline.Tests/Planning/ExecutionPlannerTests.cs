@@ -151,4 +151,19 @@ public class ExecutionPlannerTests
 
         Assert.Contains("Target 'Test' refers to 'Ghost'", error.Message);
     }
+
+    [Fact]
+    public void Skip_on_the_command_line_spreads_to_dependencies_of_a_skip_behaviour_target()
+    {
+        var targets = new[]
+        {
+            Node("Compile"), Node("Test", dependsOn: ["Compile"], skipped: DependencyBehavior.Skip),
+            Node("Image", dependsOn: ["Test"]),
+        };
+        var plan = ExecutionPlanner.Plan(targets, new PlanRequest(["Image"], null, Skip: ["Test"]));
+
+        var skipped = ExecutionPlanner.SkipStatically(plan, targets, new Dictionary<string, string>());
+
+        Assert.Equal(["only needed by skipped Test", "--skip", null], skipped.Steps.Select(s => s.SkipReason));
+    }
 }
