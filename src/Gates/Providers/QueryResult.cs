@@ -2,21 +2,6 @@ using System.Globalization;
 
 namespace Shipgate.Gates.Providers;
 
-/// <summary>The four result types of a PromQL query.</summary>
-public enum QueryResultType
-{
-    Vector,
-    Matrix,
-    Scalar,
-    String,
-}
-
-/// <summary>One value at one time.</summary>
-public sealed record Sample(DateTimeOffset Time, double Value);
-
-/// <summary>One series: its labels and its samples (one for an instant vector, many for a range).</summary>
-public sealed record Series(IReadOnlyDictionary<string, string> Labels, IReadOnlyList<Sample> Samples);
-
 /// <summary>
 /// A query's answer in a backend-neutral shape. A scalar is one series without labels; a string result
 /// has <see cref="Text"/> and no series.
