@@ -9,10 +9,11 @@ namespace Shipgate.DeployTargets.Tests;
 public sealed class SwarmTargetTests(StackFixture stack)
 {
     private const int BasePort = 18040;
+    private const int KillBasePort = 18050;
 
     /// <summary>Every replica answers the version. A replica gets up to 10 s: on this shared 2-core machine a task
     /// reported running may take a moment before its port accepts connections again after a rollback.</summary>
-    private static async Task AssertAllReplicasServeAsync(string version)
+    private static async Task AssertAllReplicasServeAsync(string version, int basePort = BasePort)
     {
         for (var slot = 1; slot <= 4; slot++)
         {
@@ -22,7 +23,7 @@ public sealed class SwarmTargetTests(StackFixture stack)
             {
                 try
                 {
-                    served = await TestImages.GetAsync(BasePort + slot, "version");
+                    served = await TestImages.GetAsync(basePort + slot, "version");
                 }
                 catch (HttpRequestException)
                 {
@@ -66,6 +67,7 @@ public sealed class SwarmTargetTests(StackFixture stack)
         Assert.Equal(DeployErrorKind.Unhealthy, error.Kind);
         await AssertAllReplicasServeAsync("1.0.0");
         Assert.Equal(first.ReleaseId, (await target.StatusAsync()).Current?.ReleaseId);
+        await stack.ForgetServiceAsync("rolling", "test");
     }
 
     [Fact]
@@ -76,5 +78,31 @@ public sealed class SwarmTargetTests(StackFixture stack)
             target.DeployAsync(new DeployRequest($"127.0.0.1:15000/x@sha256:{new string('d', 64)}", "1", "c", "tests")));
         Assert.Equal(DeployErrorKind.InvalidOptions, error.Kind);
         Assert.Contains("Replicas", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("recorded")]
+    [InlineData("submitted")]
+    public async Task Swarm_DeployKilledMidUpdate_IsRolledBackToThePreviousSpecByTheNextCall(string phase)
+    {
+        await stack.EnsureSwarmAsync();
+        await stack.ForgetServiceAsync("swkill", "test");
+        var v1 = await TestImages.BuildAndPushAsync(stack, "swarm-kill", "1.0.0");
+        var v2 = await TestImages.BuildAndPushAsync(stack, "swarm-kill", "2.0.0");
+        var target = new DockerSwarmTarget(new SwarmTargetOptions("swkill", "test", KillBasePort) { HealthTimeout = TimeSpan.FromSeconds(60) });
+        var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+
+        using (var helper = await DeployHelperProcess.StartPausedAtAsync("swkill", KillBasePort, v2.Reference, "2.0.0", phase, "swarm"))
+        {
+            await helper.KillAsync();
+        }
+
+        var status = await target.StatusAsync();
+        Assert.NotEmpty(status.Recovered);
+        Assert.DoesNotContain(status.History, r => r.Phase.IsInFlight());
+        Assert.Equal(first.ReleaseId, status.Current?.ReleaseId);
+        Assert.Equal(4, status.Current!.Instances.Count(i => i.State == "running"));
+        await AssertAllReplicasServeAsync("1.0.0", KillBasePort);
+        await stack.ForgetServiceAsync("swkill", "test");
     }
 }

@@ -30,6 +30,9 @@ public sealed class DockerSwarmTarget : IDeployTarget
         _lock = new DeployLock(options.Engine, _log);
     }
 
+    /// <summary>Raised as each deploy phase is reached (locked, recorded, submitted, healthy).</summary>
+    public event Action<string>? PhaseReached;
+
     public async Task<ReleaseInfo> DeployAsync(DeployRequest request, CancellationToken cancellationToken = default)
     {
         _options.Validate();
@@ -37,6 +40,7 @@ public sealed class DockerSwarmTarget : IDeployTarget
         using var client = _options.Engine.CreateClient();
         await RequireManagerAsync(client, cancellationToken).ConfigureAwait(false);
         await using var held = await _lock.AcquireAsync(_options.Service, _options.Environment, _options.LockWait, cancellationToken).ConfigureAwait(false);
+        PhaseReached?.Invoke("locked");
         await RecoverAsync(client, cancellationToken).ConfigureAwait(false);
 
         var history = await _ledger.ReadAsync(_options.Service, _options.Environment, cancellationToken).ConfigureAwait(false);
@@ -59,6 +63,7 @@ public sealed class DockerSwarmTarget : IDeployTarget
             DeployedAt = now,
             UpdatedAt = now,
         }, cancellationToken).ConfigureAwait(false);
+        PhaseReached?.Invoke("recorded");
 
         var existing = await FindServiceAsync(client, cancellationToken).ConfigureAwait(false);
         var spec = Spec(release);
@@ -78,7 +83,8 @@ public sealed class DockerSwarmTarget : IDeployTarget
                 }, cancellationToken)).ConfigureAwait(false);
         }
 
-        var outcome = await WaitAsync(client, release, wantRollback: false, cancellationToken).ConfigureAwait(false);
+        PhaseReached?.Invoke("submitted");
+        var outcome = await WaitAsync(client, release, existing is null ? ConvergenceGoal.Created : ConvergenceGoal.Updated, cancellationToken).ConfigureAwait(false);
         if (outcome.State != ConvergenceState.Converged)
         {
             var why = outcome.Why;
@@ -89,6 +95,7 @@ public sealed class DockerSwarmTarget : IDeployTarget
                 $"Version {request.Version} of {_options.ServiceName} was rolled back to {current?.Version ?? "nothing"}: {why}");
         }
         release = await _ledger.WriteAsync(release with { Phase = ReleasePhase.Healthy }, cancellationToken).ConfigureAwait(false);
+        PhaseReached?.Invoke("healthy");
         return await InfoAsync(client, release, cancellationToken).ConfigureAwait(false);
     }
 
@@ -156,14 +163,17 @@ public sealed class DockerSwarmTarget : IDeployTarget
                 await EngineErrors.Call(_options.Engine, $"removing service {_options.ServiceName}", () => client.Swarm.RemoveServiceAsync(service.ID, ct)).ConfigureAwait(false);
             return;
         }
+        var goal = alreadyRolledBack ? ConvergenceGoal.SwarmRollback : ConvergenceGoal.Unchanged;
         if (service is null)
         {
+            goal = ConvergenceGoal.Created;
             await EngineErrors.Call(_options.Engine, $"recreating service {_options.ServiceName}", () =>
                 client.Swarm.CreateServiceAsync(new ServiceCreateParameters { Service = Spec(release), RegistryAuth = Auth(release.Image) }, ct)).ConfigureAwait(false);
         }
         else if (!alreadyRolledBack && service.Spec.Labels.Label(LedgerLabels.ReleaseId) != release.ReleaseId)
         {
             var usePrevious = service.PreviousSpec?.Labels.Label(LedgerLabels.ReleaseId) == release.ReleaseId;
+            goal = usePrevious ? ConvergenceGoal.SwarmRollback : ConvergenceGoal.Updated;
             await EngineErrors.Call(_options.Engine, $"rolling back service {_options.ServiceName}", () =>
                 client.Swarm.UpdateServiceAsync(service.ID, new ServiceUpdateParameters
                 {
@@ -173,12 +183,12 @@ public sealed class DockerSwarmTarget : IDeployTarget
                     RegistryAuth = Auth(release.Image),
                 }, ct)).ConfigureAwait(false);
         }
-        var outcome = await WaitAsync(client, release, wantRollback: true, ct).ConfigureAwait(false);
+        var outcome = await WaitAsync(client, release, goal, ct).ConfigureAwait(false);
         if (outcome.State != ConvergenceState.Converged)
             _log.Error("Service {Service} did not converge back on release {ReleaseId}: {Why}", _options.ServiceName, release.ReleaseId, outcome.Why);
     }
 
-    private async Task<(ConvergenceState State, string Why)> WaitAsync(DockerClient client, ReleaseRecord release, bool wantRollback, CancellationToken ct)
+    private async Task<(ConvergenceState State, string Why)> WaitAsync(DockerClient client, ReleaseRecord release, ConvergenceGoal goal, CancellationToken ct)
     {
         var deadline = DateTimeOffset.UtcNow + _options.HealthTimeout;
         var last = "";
@@ -190,7 +200,7 @@ public sealed class DockerSwarmTarget : IDeployTarget
             // A task still starting, failing or of another image means the service has not settled yet.
             if (serving != tasks.Count) serving = Math.Min(serving, _options.Replicas - 1);
             var updateState = service?.UpdateStatus?.State;
-            var state = SwarmConvergence.Judge(updateState, serving, _options.Replicas, wantRollback);
+            var state = SwarmConvergence.Judge(updateState, serving, _options.Replicas, goal);
             last = $"{serving}/{_options.Replicas} tasks of {release.Version} running, update {updateState ?? "none"}" +
                    (service?.UpdateStatus?.Message is { Length: > 0 } m ? $": {m}" : "") + TaskErrors(tasks);
             if (state != ConvergenceState.Converging) return (state, last);
@@ -264,7 +274,9 @@ public sealed class DockerSwarmTarget : IDeployTarget
             {
                 Parallelism = 0,
                 Monitor = update.Monitor.Ticks * 100,
-                FailureAction = "pause",
+                // A task of the known-good release that fails once (e.g. its host port not yet released by the task it
+                // replaces) is restarted by the restart policy; pausing would leave the service half rolled back.
+                FailureAction = "continue",
                 Order = update.Order,
             },
         };

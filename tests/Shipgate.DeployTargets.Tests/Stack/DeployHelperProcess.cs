@@ -9,17 +9,17 @@ public sealed class DeployHelperProcess : IDisposable
 
     private DeployHelperProcess(Process process) => _process = process;
 
-    public static async Task<DeployHelperProcess> StartPausedAtAsync(string service, int port, string image, string version, string phase)
+    public static async Task<DeployHelperProcess> StartPausedAtAsync(string service, int port, string image, string version, string phase, string kind = "docker")
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = Path.Combine(StackFixture.RepositoryRoot, "tests/Shipgate.DeployTargets.Tests/DeployHelper/bin", configuration,
             "net10.0/Shipgate.DeployTargets.DeployHelper.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "exec", dll, service, "test", port.ToString(System.Globalization.CultureInfo.InvariantCulture), image, version, phase })
+        foreach (var a in new[] { "exec", dll, kind, service, "test", port.ToString(System.Globalization.CultureInfo.InvariantCulture), image, version, phase })
             info.ArgumentList.Add(a);
         var process = Process.Start(info)!;
         var helper = new DeployHelperProcess(process);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (true)
         {
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token);

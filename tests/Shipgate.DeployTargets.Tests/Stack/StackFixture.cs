@@ -44,8 +44,6 @@ public sealed class StackFixture : IAsyncLifetime
         {
             ["label"] = new Dictionary<string, bool> { [$"io.shipgate.service={service}"] = true, [$"io.shipgate.environment={environment}"] = true },
         };
-        foreach (var c in await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = label }))
-            await client.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true });
         try
         {
             foreach (var s in await client.Swarm.ListServicesAsync(new ServicesListParameters()))
@@ -54,6 +52,18 @@ public sealed class StackFixture : IAsyncLifetime
         catch (Exception e) when (e.Message.Contains("swarm", StringComparison.OrdinalIgnoreCase))
         {
             // Not a swarm manager: no services to remove.
+        }
+        // Swarm removes its task containers itself; whatever it already removed is not an error.
+        foreach (var c in await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = label }))
+        {
+            try
+            {
+                await client.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true });
+            }
+            catch (Docker.DotNet.DockerContainerNotFoundException)
+            {
+                // Already gone.
+            }
         }
         foreach (var v in (await client.Volumes.ListAsync(new VolumesListParameters { Filters = label })).Volumes ?? [])
             await client.Volumes.RemoveAsync(v.Name, force: true);
