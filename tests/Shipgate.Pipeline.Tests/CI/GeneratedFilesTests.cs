@@ -30,7 +30,16 @@ public class GeneratedFilesTests
         Assert.Equal(["lint", "test", "build-image", "staging", "production"], jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         var runs = jobs.Children.Values.Select(job => ((YamlSequenceNode)At(job, "steps")).OfType<YamlMappingNode>()
             .Where(step => Has(step, "run") && Text(step, "run").StartsWith("./build.sh", StringComparison.Ordinal)).Select(step => Text(step, "run")).Single());
-        Assert.Equal(["./build.sh Lint", "./build.sh Test", "./build.sh Image Push", "./build.sh Deploy Verify --environment staging", "./build.sh Deploy Verify --environment production"], runs);
+        // Each job skips what the stages before it ran; their results arrive as artifacts.
+        Assert.Equal(
+            [
+                "./build.sh Lint",
+                "./build.sh Test --skip Lint",
+                "./build.sh Image Push --skip Lint Test",
+                "./build.sh Deploy Verify --environment staging --skip Lint Test Image Push",
+                "./build.sh Deploy Verify --environment production --skip Lint Test Image Push",
+            ],
+            runs);
     }
 
     [Fact]
@@ -88,7 +97,7 @@ public class GeneratedFilesTests
         Assert.Contains("lock(resource: 'deploy-production')", jenkinsfile, StringComparison.Ordinal);
         Assert.Contains("disableConcurrentBuilds()", jenkinsfile, StringComparison.Ordinal);
         Assert.Contains("junit testResults: 'artifacts/test-results/*.junit.xml'", jenkinsfile, StringComparison.Ordinal);
-        Assert.Contains("sh './build.sh Deploy Verify --environment production'", jenkinsfile, StringComparison.Ordinal);
+        Assert.Contains("sh './build.sh Deploy Verify --environment production --skip Lint Test Image Push'", jenkinsfile, StringComparison.Ordinal);
     }
 
     [Fact]
