@@ -11,7 +11,7 @@ public static class VerdictRules
     public static (Verdict Verdict, IReadOnlyList<string> Reasons) Decide(IReadOnlyList<GateResult> gates)
     {
         ArgumentNullException.ThrowIfNull(gates);
-        var deciding = gates.Where(g => !g.DryRun).ToList();
+        var deciding = gates.Where(g => !g.DryRun && g.Decision.Status != GateStatus.NotApplicable).ToList();
         if (deciding.Count == 0)
             return (Verdict.Inconclusive, [gates.Count == 0 ? "no gates to decide" : "no gate decides: every gate is a dry run"]);
 

@@ -20,4 +20,10 @@ public enum GateStatus
 
     /// <summary>Stopped before it decided because a critical gate failed.</summary>
     Cancelled,
+
+    /// <summary>
+    /// Not measured because it cannot apply: it compares with a baseline and the release has none (a first
+    /// release). Reported, never counted as a pass.
+    /// </summary>
+    NotApplicable,
 }

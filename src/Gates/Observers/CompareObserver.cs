@@ -13,7 +13,8 @@ internal static class CompareObserver
     {
         var start = at - context.Window;
         var candidate = Points(await log.RangeAsync(context.Render(gate.Query), start, at, gate.Step, cancellationToken).ConfigureAwait(false));
-        var baseline = Points(await log.RangeAsync(context.ForBaseline().Render(gate.Query), start, at, gate.Step, cancellationToken).ConfigureAwait(false));
+        var baselineEnd = context.BaselineAt(at);
+        var baseline = Points(await log.RangeAsync(context.ForBaseline().Render(gate.Query), baselineEnd - context.Window, baselineEnd, gate.Step, cancellationToken).ConfigureAwait(false));
         var result = MannWhitneyEvaluator.Evaluate(candidate, baseline, gate.Options);
         return new Observation(log.Queries, result.EffectSize, Math.Min(candidate.Count, baseline.Count), StatisticalCriterion.From(result.Phase, result.Reason));
     }

@@ -15,7 +15,7 @@ internal static class DriftObserver
     public static async Task<Observation> ObserveAsync(DriftGate gate, QueryLog log, ReleaseContext context, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var candidateResult = await log.InstantAsync(context.Render(gate.BucketsQuery), at, cancellationToken).ConfigureAwait(false);
-        var baselineResult = await log.InstantAsync(context.ForBaseline().Render(gate.BucketsQuery), at, cancellationToken).ConfigureAwait(false);
+        var baselineResult = await log.InstantAsync(context.ForBaseline().Render(gate.BucketsQuery), context.BaselineAt(at), cancellationToken).ConfigureAwait(false);
         var undecided = new TestCriterion(null, "no histogram");
         if (candidateResult.Series.Count == 0 || baselineResult.Series.Count == 0)
             return new Observation(log.Queries, null, null, undecided, Detail: candidateResult.Series.Count == 0 ? "no buckets for the new version" : "no buckets for the baseline");

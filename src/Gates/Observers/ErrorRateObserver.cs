@@ -24,7 +24,7 @@ internal static class ErrorRateObserver
         if (gate.BaselineComparison is not { } options)
             return new Observation(log.Queries, rate, requests, band, Detail: candidate.Detail);
 
-        var baseline = await CountAsync(gate, log, context.ForBaseline(), at, cancellationToken).ConfigureAwait(false);
+        var baseline = await CountAsync(gate, log, context.ForBaseline(), context.BaselineAt(at), cancellationToken).ConfigureAwait(false);
         var comparison = ProportionComparison.Evaluate(candidate.Errors, requests, baseline.Errors, baseline.Total ?? double.NaN, options);
         Criterion criterion = !gate.Band.Contains(rate)
             ? new TestCriterion(false, FormattableString.Invariant($"{rate:G4} is not {gate.Band}; vs baseline: {comparison.Reason}"))

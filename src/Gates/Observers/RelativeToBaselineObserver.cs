@@ -11,7 +11,7 @@ internal static class RelativeToBaselineObserver
     public static async Task<Observation> ObserveAsync(RelativeToBaselineGate gate, QueryLog log, ReleaseContext context, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var baselineContext = context.ForBaseline();
-        var baselineAt = at - (gate.BaselineOffset ?? TimeSpan.Zero);
+        var baselineAt = context.BaselineTime ?? at - (gate.BaselineOffset ?? TimeSpan.Zero);
         var (candidate, candidateProblem) = await log.NumberAsync(context.Render(gate.Query), at, cancellationToken).ConfigureAwait(false);
         var (baseline, baselineProblem) = await log.NumberAsync(baselineContext.Render(gate.Query), baselineAt, cancellationToken).ConfigureAwait(false);
         double? samples = null;

@@ -44,7 +44,7 @@ public static class JUnitReport
             element.Add(new XElement("failure", new XAttribute("type", "fail"), new XAttribute("message", message)));
         else if (gate.Decision.Status == GateStatus.Error)
             element.Add(new XElement("error", new XAttribute("type", "backend"), new XAttribute("message", message)));
-        else if (gate.Decision.Status == GateStatus.Cancelled)
+        else if (gate.Decision.Status is GateStatus.Cancelled or GateStatus.NotApplicable)
             element.Add(new XElement("skipped", new XAttribute("message", message)));
         else if (gate.Decision.Status != GateStatus.Pass)
             element.Add(new XElement("failure", new XAttribute("type", "inconclusive"), new XAttribute("message", message)));

@@ -33,27 +33,40 @@ public sealed partial record ReleaseContext
 
     public TimeSpan Window { get; }
 
+    /// <summary>
+    /// When the baseline's data is read: the end of its own verification, for a previous version that no longer
+    /// serves. Null: the baseline serves now, beside the new version, and is read at the same instant.
+    /// </summary>
+    public DateTimeOffset? BaselineTime { get; init; }
+
+    /// <summary>True when a baseline version was given; gates that compare with one cannot apply otherwise.</summary>
+    public bool HasBaseline => _values.ContainsKey("baseline_version");
+
+    /// <summary>The instant the baseline is read for a measurement of the new version taken at <paramref name="at"/>.</summary>
+    public DateTimeOffset BaselineAt(DateTimeOffset at) => BaselineTime ?? at;
+
     public IReadOnlyDictionary<string, string> Values => _values;
 
-    public static ReleaseContext Of(string service, string version, string? baselineVersion = null, string? environment = null, TimeSpan? window = null)
+    public static ReleaseContext Of(
+        string service, string version, string? baselineVersion = null, string? environment = null, TimeSpan? window = null, DateTimeOffset? baselineTime = null)
     {
         var values = new Dictionary<string, string> { ["service"] = service, ["version"] = version };
         if (baselineVersion is not null)
             values["baseline_version"] = baselineVersion;
         if (environment is not null)
             values["environment"] = environment;
-        return new ReleaseContext(values, window ?? DefaultWindow);
+        return new ReleaseContext(values, window ?? DefaultWindow) { BaselineTime = baselineTime };
     }
 
     /// <summary>The same release with a gate's own window.</summary>
-    public ReleaseContext WithWindow(TimeSpan window) => window == Window ? this : new ReleaseContext(_values, window);
+    public ReleaseContext WithWindow(TimeSpan window) => window == Window ? this : new ReleaseContext(_values, window) { BaselineTime = BaselineTime };
 
     /// <summary>The baseline's view: <c>{{version}}</c> becomes the baseline version, so one query template serves both.</summary>
     public ReleaseContext ForBaseline()
     {
         if (!_values.TryGetValue("baseline_version", out var baseline))
             throw new TemplateException("this gate compares with a baseline, but no baseline version was given: give --baseline-version or --set baseline_version=VALUE");
-        return new ReleaseContext(new Dictionary<string, string>(_values) { ["version"] = baseline }, Window);
+        return new ReleaseContext(new Dictionary<string, string>(_values) { ["version"] = baseline }, Window) { BaselineTime = BaselineTime };
     }
 
     public string Render(string template) => QueryTemplate.Render(template, _values);

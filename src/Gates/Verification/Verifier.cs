@@ -19,9 +19,21 @@ public sealed class Verifier(IMetricSource source, IAnalysisClock? clock = null)
     public async Task<AnalysisResult> VerifyAsync(
         IReadOnlyList<GateSpec> gates, ReleaseContext release, InconclusivePolicy policy, CancellationToken cancellationToken = default)
     {
-        await QueryValidator.ValidateAsync(source, gates, release, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(gates);
+        ArgumentNullException.ThrowIfNull(release);
+
+        // A first release has no baseline: gates that compare with one are reported as not applicable,
+        // never measured against missing data and never counted as passed.
+        var notApplicable = release.HasBaseline ? [] : gates.Where(gate => gate.UsesBaseline).ToList();
+        var applicable = gates.Except(notApplicable).ToList();
+        await QueryValidator.ValidateAsync(source, applicable, release, cancellationToken).ConfigureAwait(false);
         var runner = new AnalysisRunner(new PrometheusGateObserver(source, release), clock ?? SystemAnalysisClock.Instance);
         runner.Measured += (m, d) => Measured?.Invoke(m, d);
-        return await runner.RunAsync(gates, policy, cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(applicable, policy, cancellationToken).ConfigureAwait(false);
+        return notApplicable.Count == 0 ? result : result with { Gates = [.. result.Gates, .. notApplicable.Select(NotApplicable)] };
     }
+
+    private static GateResult NotApplicable(GateSpec gate) => new(
+        gate.Name, gate.Kind, new GateDecision(GateStatus.NotApplicable, "compares with a baseline, and this release has none"),
+        gate.DryRun, gate.Critical, [], gate.Band);
 }
