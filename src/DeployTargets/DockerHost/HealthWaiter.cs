@@ -4,7 +4,8 @@ namespace Shipgate.DeployTargets.DockerHost;
 internal sealed class HealthWaiter(ContainerRuntime runtime, DockerTargetOptions options)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    // Frequent polls are cheap (loopback, a few seconds at most) and shorten every deploy and rollback.
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Null when healthy; otherwise why not (exit, crash loop, unhealthy, timeout).</summary>
     public async Task<string?> WaitAsync(string containerId, CancellationToken ct)
