@@ -32,13 +32,20 @@ public sealed class StackFixture : IAsyncLifetime
         await StartRegistryAsync("auth", AuthRegistry, htpasswd);
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    private readonly HashSet<(string Service, string Environment)> _used = [];
+
+    /// <summary>Leaves no test container, service, ledger entry or lock behind on the shared engine.</summary>
+    public async Task DisposeAsync()
+    {
+        foreach (var (service, environment) in _used.ToList()) await ForgetServiceAsync(service, environment);
+    }
 
     public async Task EnsureSwarmAsync() => await RunAsync("scripts/stack/docker.sh", "swarm");
 
     /// <summary>Removes every container, service, ledger entry and lock of a test's service so each test starts clean.</summary>
     public async Task ForgetServiceAsync(string service, string environment)
     {
+        lock (_used) _used.Add((service, environment));
         using var client = Engine.CreateClient();
         var label = new Dictionary<string, IDictionary<string, bool>>
         {
