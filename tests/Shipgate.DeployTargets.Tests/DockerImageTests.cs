@@ -81,6 +81,17 @@ public sealed class DockerImageTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Docker_BuildOfBrokenDockerfile_FailsWithTheBuildOutput()
+    {
+        var context = TestImages.WriteContext("5.0.0", TestServiceKind.Healthy);
+        await File.AppendAllTextAsync(Path.Combine(context, "Dockerfile"), "\nCOPY does-not-exist /x\n");
+        var error = await Assert.ThrowsAsync<DeployTargetException>(() =>
+            new ImageBuilder(stack.Engine).BuildAsync(new ImageBuildRequest(context, $"{StackFixture.OpenRegistry}/shipgate-tests/broken", "5.0.0", "c0ffee500")));
+        Assert.Equal(DeployErrorKind.BuildFailed, error.Kind);
+        Assert.Contains("does-not-exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Docker_DaemonDown_BuildAndDeployFailWithDaemonUnreachable()
     {
         var nowhere = new EngineConnection(new Uri("unix:///tmp/shipgate-no-daemon.sock"));

@@ -96,6 +96,23 @@ public sealed class DockerTargetTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Docker_WithoutHealthUrl_WaitsForTheImageHealthcheck()
+    {
+        var v1 = await TestImages.BuildAndPushAsync(stack, "healthcheck", "1.0.0");
+        var bad = await TestImages.BuildAndPushAsync(stack, "healthcheck", "1.1.0", TestServiceKind.Unhealthy);
+        var options = await TestTargets.FreshDockerAsync(stack, "healthcheck", 18016) with { HealthUrl = null, HealthTimeout = TimeSpan.FromSeconds(20) };
+        var target = new DockerTarget(options);
+
+        var release = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "bob"));
+        using var client = stack.Engine.CreateClient();
+        Assert.Equal("healthy", (await client.Containers.InspectContainerAsync(release.Instances[0].Id)).State.Health.Status);
+
+        var error = await Assert.ThrowsAsync<DeployTargetException>(() => target.DeployAsync(new DeployRequest(bad.Reference, "1.1.0", "c2", "bob")));
+        Assert.Contains("HEALTHCHECK reports unhealthy", error.Message, StringComparison.Ordinal);
+        Assert.Equal("1.0.0", await TestImages.GetAsync(18016, "version"));
+    }
+
+    [Fact]
     public async Task Docker_PortInUse_IsReportedAndThePreviousReleaseRestarted()
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "portbusy", "1.0.0");
