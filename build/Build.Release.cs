@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Serilog;
 using Shipgate.DeployTargets.DockerHost;
 using Shipgate.DeployTargets.Engine;
@@ -29,6 +31,12 @@ internal sealed partial class Build
     private const string Service = "modelservice";
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    private static readonly JsonSerializerOptions LedgerJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     [Parameter("Environment the release goes to (a ledger and scrape label; 'production' needs approval)")]
     private readonly string Environment = "local";
@@ -172,12 +180,13 @@ internal sealed partial class Build
             var baseline = status.Previous is { Phase: ReleasePhase.Promoted } previous ? previous : null;
             var document = GatesFile.Load(Path.GetFullPath(Gates, RootDirectory));
             var policy = InconclusivePolicy ?? document.Policy;
-            var release = ReleaseContext.Of(Service, current.Version, baseline?.Version, Environment, document.Window);
+            var release = ReleaseContext.Of(Service, current.Version, baseline?.Version, Environment, document.Window, baseline?.UpdatedAt);
             Log.Information("Verifying {Service} {Version} against baseline {Baseline} with {Gates} ({Count} gates, inconclusive: {Policy})",
                 Service, current.Version, baseline?.Version ?? "(none: baseline gates do not apply)", Gates, document.Gates.Count, policy);
 
             using var load = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            var traffic = SendLoadAsync(TimeSpan.FromMinutes(10), load.Token);
+            // The ramp spans the analysis, so every measurement sees more traffic than the one before.
+            var traffic = SendLoadAsync(document.Gates.Max(gate => gate.Schedule.DueAfter(gate.Schedule.MeasurementCount - 1)) + TimeSpan.FromSeconds(5), load.Token);
             try
             {
                 _analysis = await AnalyseAsync(document, release, policy, cancellation);
@@ -190,7 +199,7 @@ internal sealed partial class Build
             finally
             {
                 await load.CancelAsync();
-                Log.Information("Load during verification: {Load}", await traffic);
+                Log.Information("Load during verification: {@Load}", await traffic);
             }
 
             var written = ReportWriter.WriteAll(_analysis, ReportDirectory);
@@ -256,14 +265,14 @@ internal sealed partial class Build
             foreach (var line in _story)
                 Log.Information("Release: {Line:l}", line);
             foreach (var gate in _analysis?.Gates ?? [])
-                Log.Information("  gate {Gate}: {Status} — {Reason}", gate.Gate, gate.Decision.Status, gate.Decision.Reason);
+                Log.Information("  gate {Gate}{DryRun}: {Status} — {Reason}", gate.Gate, gate.DryRun ? " (dry run, not deciding)" : "", gate.Decision.Status, gate.Decision.Reason);
             if (_analysis is not null)
                 Log.Information("  analysis took {Duration:g}; reports in {Directory}", _analysis.FinishedAt - _analysis.StartedAt, ReportDirectory);
         });
 
     private Target LoadTest => _ => _
         .Description("Sends a rising ramp of /predict requests to the serving release (--load-duration, --load-rate FROM TO)")
-        .Executes(async cancellation => Log.Information("Load: {Load}", await SendLoadAsync(LoadDuration, cancellation)));
+        .Executes(async cancellation => Log.Information("Load: {@Load}", await SendLoadAsync(LoadDuration, cancellation)));
 
     private static string DeployedBy => $"{System.Environment.UserName}@{System.Environment.MachineName}";
 
@@ -372,9 +381,8 @@ internal sealed partial class Build
         var status = await target.StatusAsync(cancellation);
         var path = Path.Combine(Artifacts, "release", "ledger.json");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(
-            new { current = status.Current?.Record, previous = status.Previous, history = status.History },
-            new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), cancellation);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(
+            new { current = status.Current?.Record, previous = status.Previous, history = status.History }, LedgerJson), cancellation);
     }
 
     private static string Describe(ReleaseRecord? record) => record is null

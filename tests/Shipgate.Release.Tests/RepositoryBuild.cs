@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Shipgate.Release.Tests;
+
+/// <summary>
+/// Runs this repository's real ./build.sh, in an environment and on a port of its own so a developer's local
+/// release is not touched, and cleans that environment's containers and ledger before and after.
+/// </summary>
+public sealed class RepositoryBuild : IDisposable
+{
+    public const string Environment = "e2e";
+    public const int Port = 18300;
+
+    public RepositoryBuild()
+    {
+        Root = FindRoot();
+        RemoveEnvironment();
+    }
+
+    public string Root { get; }
+
+    public Uri Service => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>./build.sh with the given arguments plus this fixture's environment and port; Lint and Test are skipped (this is a test).</summary>
+    public (int ExitCode, string Output) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Path.Combine(Root, "build.sh"))
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments.Concat(["--environment", Environment, "--service-port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skip", "Lint", "Test"]))
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"./build.sh {string.Join(' ', arguments)} ran longer than 10 minutes");
+        }
+
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+    public JsonElement ReadArtifact(params string[] path) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine([Root, "artifacts", .. path]))).RootElement;
+
+    public void Dispose() => RemoveEnvironment();
+
+    // Test set-up may use the docker CLI (product code never does): containers and ledger volumes of this environment.
+    private static void RemoveEnvironment()
+    {
+        foreach (var kind in new[] { "ps -aq", "volume ls -q" })
+        {
+            var ids = Docker($"{kind} --filter label=io.shipgate.service=modelservice --filter label=io.shipgate.environment={Environment}")
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (ids.Length > 0)
+                Docker((kind.StartsWith("ps", StringComparison.Ordinal) ? "rm -f " : "volume rm -f ") + string.Join(' ', ids));
+        }
+    }
+
+    private static string Docker(string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo("docker", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "build.sh")) && Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                return directory.FullName;
+        throw new DirectoryNotFoundException("The repository root is not above the test assembly.");
+    }
+}
