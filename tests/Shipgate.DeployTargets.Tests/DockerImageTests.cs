@@ -27,7 +27,7 @@ public sealed class DockerImageTests(StackFixture stack)
         Assert.Contains(inspect.RepoDigests, d => d == image.Reference);
 
         // Remove the local copy: the deploy must pull by digest from the registry.
-        await client.Images.DeleteImageAsync(image.Reference, new ImageDeleteParameters { Force = true });
+        await client.Images.DeleteImageAsync(image.Reference, new ImageDeleteParameters { Force = true, NoPrune = true });
 
         var options = await TestTargets.FreshDockerAsync(stack, "build-push", 18001);
         var release = await new DockerTarget(options).DeployAsync(new DeployRequest(image.Reference, "1.0.0", "c0ffee100", "tests"));

@@ -27,6 +27,21 @@ public sealed class ImageBuilder(EngineConnection connection, ILogger? log = nul
     /// <summary>Builds the image and returns its tags (commit SHA, then version).</summary>
     public async Task<IReadOnlyList<string>> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await BuildOnceAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DeployTargetException e) when (e.Kind == DeployErrorKind.BuildFailed && e.Message.Contains("unable to find image", StringComparison.Ordinal))
+        {
+            // The classic builder's layer cache can point at an image another client removed a moment ago on a shared
+            // engine; a second build no longer finds it in the cache and succeeds.
+            _log.Warning("Build of {Repository} hit a removed cache image; building again", request.Repository);
+            return await BuildOnceAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> BuildOnceAsync(ImageBuildRequest request, CancellationToken cancellationToken)
+    {
         var tags = new[] { ImageTags.Validate(request.Commit, "the commit"), ImageTags.Validate(request.Version, "the version") }
             .Distinct().ToList();
         var labels = new Dictionary<string, string>(request.Labels)
