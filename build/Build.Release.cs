@@ -93,7 +93,7 @@ internal sealed partial class Build
     private readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(60);
 
     [Parameter("Load: requests per second at the start and at the end of the ramp")]
-    private readonly double[] LoadRate = [10, 60];
+    private readonly double[] LoadRate = [20, 60];
 
     /// <summary>Set when the release in flight must be undone (a failed verdict, an interrupted verification).</summary>
     private string? _rollbackReason;
@@ -236,6 +236,7 @@ internal sealed partial class Build
             var target = CreateTarget();
             var reason = _rollbackReason ?? $"requested by {DeployedBy}";
             _released = await target.RollbackAsync(reason, cancellation);
+            Log.Information("Rolled back: {Version} serves again", _released.Version);
             await WriteLedgerEntryAsync(target, cancellation);
             await PointMonitoringAtAsync(_released.Version, cancellation);
             _story.Add($"Rolled back: {_released.Version} serves again ({reason}).");
