@@ -165,6 +165,7 @@ internal sealed partial class Build
             }
 
             await WriteLedgerEntryAsync(target, cancellation);
+            await ReportDeploymentStartedAsync(_released.ReleaseId);
             _story.Add($"Deployed {Service} {image.Version} ({image.Reference}) to {Environment}, replacing {before.Current?.Version ?? "nothing"}.");
             await PointMonitoringAtAsync(image.Version, cancellation);
         });
@@ -225,6 +226,7 @@ internal sealed partial class Build
             _released = await target.PromoteAsync(new PromoteRequest(approvedBy, _analysis?.Verdict.ToString() ?? "Pass (manual)"), cancellation);
             await WriteLedgerEntryAsync(target, cancellation);
             _story.Add($"Promoted {_released.Version}, approved by {approvedBy}.");
+            await ReportDeploymentAsync(succeeded: true, $"Promoted {_released.Version}: {string.Join("; ", _analysis?.Reasons ?? [])}");
         });
 
     private Target Rollback => _ => _
@@ -240,6 +242,7 @@ internal sealed partial class Build
             await WriteLedgerEntryAsync(target, cancellation);
             await PointMonitoringAtAsync(_released.Version, cancellation);
             _story.Add($"Rolled back: {_released.Version} serves again ({reason}).");
+            await ReportDeploymentAsync(succeeded: false, $"Rolled back to {_released.Version}: {reason}");
         });
 
     private Target Status => _ => _
