@@ -110,7 +110,13 @@ internal sealed partial class Build
 
     private RegistryCredentials? Credentials => RegistryUsername is null ? null : new RegistryCredentials(RegistryUsername, RegistryPassword ?? "");
 
-    private Uri ServiceUri => new($"http://127.0.0.1:{ServicePort.ToString(CultureInfo.InvariantCulture)}");
+    /// <summary>The ports the release's instances listen on: one for Docker; PORT + slot for each Swarm replica on this node.</summary>
+    private IReadOnlyList<int> InstancePorts => TargetKind == DeployTargetKind.Swarm
+        ? Enumerable.Range(ServicePort + 1, Replicas).ToList()
+        : [ServicePort];
+
+    /// <summary>Where the load goes and what is probed: the first instance.</summary>
+    private Uri ServiceUri => new($"http://127.0.0.1:{InstancePorts[0].ToString(CultureInfo.InvariantCulture)}");
 
     private Target Image => _ => _
         .Description("Publishes the sample self-contained and builds its image through the Engine API, tagged with the commit and --version")
@@ -304,10 +310,12 @@ internal sealed partial class Build
         }, Log.Logger),
     };
 
-    /// <summary>The sample's configuration, faults included (they are the demo's way to ship a bad release).</summary>
+    /// <summary>
+    /// The sample's configuration, faults included (they are the demo's way to ship a bad release). The listen
+    /// address comes from the PORT (and Swarm slot) the deploy target passes.
+    /// </summary>
     private Dictionary<string, string> ServiceEnvironment => new()
     {
-        ["ASPNETCORE_URLS"] = ServiceUri.ToString().TrimEnd('/'),
         ["MODELSERVICE__FAULTS__ERRORRATE"] = FaultErrorRate.ToString(CultureInfo.InvariantCulture),
         ["MODELSERVICE__FAULTS__LATENCYMS"] = FaultLatencyMs.ToString(CultureInfo.InvariantCulture),
         ["MODELSERVICE__FAULTS__PREDICTIONSHIFT"] = FaultPredictionShift.ToString(CultureInfo.InvariantCulture),
@@ -361,7 +369,9 @@ internal sealed partial class Build
         {
             Service = Service,
             Environment = Environment,
-            Targets = servingVersion is null ? [] : [new ScrapeTarget(Service, servingVersion, Environment, $"127.0.0.1:{ServicePort.ToString(CultureInfo.InvariantCulture)}")],
+            Targets = servingVersion is null ? [] : InstancePorts
+                .Select(port => new ScrapeTarget(Service, servingVersion, Environment, $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"))
+                .ToList(),
             ReleaseEvents = ReleaseEvents.FromLedger(history),
         };
     }

@@ -10,7 +10,8 @@ public static class HealthProbe
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var url = args.Length > 1 ? args[1] : FromListenAddress(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"));
+        var url = args.Length > 1 ? args[1] : FromListenAddress(
+            ListenAddress.FromDeployTarget(Environment.GetEnvironmentVariable) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS"));
         try
         {
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };

@@ -14,6 +14,8 @@ public static class ModelServiceApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (ListenAddress.FromDeployTarget(Environment.GetEnvironmentVariable) is { } address)
+            builder.WebHost.UseUrls(address);
 
         // One JSON object per line, so a log shipper (or `docker logs | jq`) can read it.
         builder.Logging.ClearProviders();
