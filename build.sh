@@ -33,8 +33,6 @@ install_dotnet() {
     || fail "dotnet-install.sh failed. Install the .NET SDK named in global.json and put dotnet on PATH."
 }
 
-DOTNET="$(find_dotnet || { install_dotnet; find_dotnet; })" || fail "no usable .NET SDK found after installing"
-
 # What the build program is made of: its own sources, the libraries it references, the shared props.
 inputs_hash() {
   (cd "$ROOT" && find build src global.json Directory.Build.props Directory.Packages.props \
@@ -42,18 +40,23 @@ inputs_hash() {
     | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 }
 
+# The stamp holds the inputs' hash and the dotnet that compiled them. When it matches, the program runs at
+# once with that dotnet: asking the SDK whether it satisfies global.json costs more than the run itself.
 mkdir -p "$TEMP"
 hash="$(inputs_hash)"
-if [ ! -f "$BUILD_DLL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$hash" ]; then
+stamped() { [ -f "$BUILD_DLL" ] && [ "$(sed -n 1p "$STAMP" 2>/dev/null)" = "$hash" ] && [ -x "$(sed -n 2p "$STAMP")" ]; }
+if ! stamped; then
   (
     flock 9  # two builds started at once compile the build program once
-    if [ ! -f "$BUILD_DLL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$hash" ]; then
+    if ! stamped; then
+      DOTNET="$(find_dotnet || { install_dotnet; find_dotnet; })" || fail "no usable .NET SDK found after installing"
       echo "build.sh: compiling the build program (its inputs changed)" >&2
       "$DOTNET" build "$BUILD_PROJECT" -nologo -v:quiet > "$TEMP/bootstrap-build.log" 2>&1 \
         || { cat "$TEMP/bootstrap-build.log" >&2; fail "the build program does not compile (see above)"; }
-      echo "$hash" > "$STAMP"
+      printf '%s\n%s\n' "$hash" "$DOTNET" > "$STAMP"
     fi
   ) 9>"$TEMP/bootstrap.lock"
 fi
+DOTNET="$(sed -n 2p "$STAMP")"
 
 exec "$DOTNET" "$BUILD_DLL" "$@"
