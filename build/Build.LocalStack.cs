@@ -1,4 +1,5 @@
 using Serilog;
+using Shipgate.DeployTargets.Ledger;
 using Shipgate.LocalStack.Monitoring;
 using Shipgate.Pipeline;
 
@@ -48,7 +49,8 @@ internal sealed partial class Build
             if (UsesLocalPrometheus)
             {
                 // The scrape configuration follows the release that serves now (none on a fresh machine).
-                await Monitoring.WriteAsync(await MonitoringSpecAsync(servingVersion: null, cancellation), cancellation);
+                var serving = (await HistoryAsync(cancellation)).FirstOrDefault(record => record.Phase.IsServing())?.Version;
+                await Monitoring.WriteAsync(await MonitoringSpecAsync(serving, cancellation), cancellation);
                 await Script(cancellation, "prometheus.sh", "start", Monitoring.PrometheusConfigPath, LocalPrometheusPort.ToString(System.Globalization.CultureInfo.InvariantCulture), PrometheusDataDirectory);
             }
 

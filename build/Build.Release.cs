@@ -158,8 +158,9 @@ internal sealed partial class Build
             var target = CreateTarget();
             var before = await target.StatusAsync(cancellation);
 
-            // Label the scrape target with the version about to serve, so its first samples are not counted for the old one.
-            await PointMonitoringAtAsync(image.Version, cancellation);
+            // Scrape nothing while the versions change over: the old process's counters must never be read under
+            // the new version's label (or the reverse), or the two versions' distributions mix.
+            await PointMonitoringAtAsync(null, cancellation);
             try
             {
                 _released = await target.DeployAsync(new DeployRequest(image.Reference, image.Version, image.Commit, DeployedBy) { Force = Force }, cancellation);
@@ -354,7 +355,10 @@ internal sealed partial class Build
         return await new LoadGenerator(Http).RunAsync(ServiceUri, profile, cancellation);
     }
 
-    /// <summary>Rewrites the local Prometheus configuration for the serving version and reloads it; a no-op with an external Prometheus.</summary>
+    /// <summary>
+    /// Rewrites the local Prometheus configuration to scrape the serving version (none: null) and reloads it;
+    /// a no-op with an external Prometheus.
+    /// </summary>
     private async Task PointMonitoringAtAsync(string? servingVersion, CancellationToken cancellation)
     {
         if (UsesLocalPrometheus)
@@ -363,8 +367,7 @@ internal sealed partial class Build
 
     private async Task<MonitoringSpec> MonitoringSpecAsync(string? servingVersion, CancellationToken cancellation)
     {
-        var history = UsesLocalEngine && !await EngineAnswersAsync() ? [] : (await CreateTarget().StatusAsync(cancellation)).History;
-        servingVersion ??= history.FirstOrDefault(record => record.Phase.IsServing())?.Version;
+        var history = await HistoryAsync(cancellation);
         return new MonitoringSpec
         {
             Service = Service,
@@ -375,6 +378,10 @@ internal sealed partial class Build
             ReleaseEvents = ReleaseEvents.FromLedger(history),
         };
     }
+
+    /// <summary>The ledger, or nothing while the local engine is not up yet (a fresh machine).</summary>
+    private async Task<IReadOnlyList<ReleaseRecord>> HistoryAsync(CancellationToken cancellation) =>
+        UsesLocalEngine && !await EngineAnswersAsync() ? [] : (await CreateTarget().StatusAsync(cancellation)).History;
 
     private async Task<bool> EngineAnswersAsync()
     {
