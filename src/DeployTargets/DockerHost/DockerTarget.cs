@@ -26,6 +26,9 @@ public sealed class DockerTarget : IDeployTarget
         _lock = new DeployLock(options.Engine, _log);
     }
 
+    /// <summary>The service as messages name it.</summary>
+    private string ServiceLabel => $"{_options.Service}/{_options.Environment}";
+
     /// <summary>Raised as each deploy phase is reached (locked, pulled, recorded, created, previous-stopped, started, healthy).</summary>
     public event Action<string>? PhaseReached;
 
@@ -33,35 +36,17 @@ public sealed class DockerTarget : IDeployTarget
     {
         _options.Validate();
         ImageReferences.RequireDigest(request.Image);
-        using var runtime = new ContainerRuntime(_options);
-        await runtime.PingAsync(cancellationToken).ConfigureAwait(false);
-        await using var held = await _lock.AcquireAsync(_options.Service, _options.Environment, _options.LockWait, cancellationToken).ConfigureAwait(false);
-        Reached("locked");
-        await RecoverAsync(runtime, cancellationToken).ConfigureAwait(false);
+        using var runtime = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var held = await LockAndRecoverAsync(runtime, () => Reached("locked"), cancellationToken).ConfigureAwait(false);
 
-        var history = await _ledger.ReadAsync(_options.Service, _options.Environment, cancellationToken).ConfigureAwait(false);
-        if (!request.Force && history.RolledBackMatch(request.Version, request.Image) is { } refused)
-            throw new DeployTargetException(DeployErrorKind.VersionRolledBack,
-                $"Version {request.Version} ({request.Image}) of {_options.Service}/{_options.Environment} was rolled back in release {refused.ReleaseId}: {refused.Reason}. Deploy with force to override.");
+        var history = await ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
+        history.RefuseIfRolledBack(request, ServiceLabel);
         var current = history.Current;
 
         await runtime.PullAsync(request.Image, cancellationToken).ConfigureAwait(false);
         Reached("pulled");
-        var now = DateTimeOffset.UtcNow;
-        var release = await _ledger.WriteAsync(new ReleaseRecord
-        {
-            ReleaseId = ReleaseIds.New(now),
-            Service = _options.Service,
-            Environment = _options.Environment,
-            Version = request.Version,
-            Image = request.Image,
-            Commit = request.Commit,
-            DeployedBy = request.DeployedBy,
-            Phase = ReleasePhase.Deploying,
-            PreviousReleaseId = current?.ReleaseId,
-            DeployedAt = now,
-            UpdatedAt = now,
-        }, cancellationToken).ConfigureAwait(false);
+        var release = await _ledger.WriteAsync(ReleaseRecord.Deploying(_options.Service, _options.Environment, request, current, DateTimeOffset.UtcNow),
+            cancellationToken).ConfigureAwait(false);
         Reached("recorded");
 
         var newId = await runtime.CreateAsync(release, cancellationToken).ConfigureAwait(false);
@@ -73,7 +58,7 @@ public sealed class DockerTarget : IDeployTarget
 
         if (PortProbe.IsInUse(_options.Port))
         {
-            var why = $"port {_options.Port} is in use by a process that is not a release of {_options.Service}/{_options.Environment}";
+            var why = $"port {_options.Port} is in use by a process that is not a release of {ServiceLabel}";
             await UndoAsync(runtime, release, newId, current, ReleasePhase.Failed, why, cancellationToken).ConfigureAwait(false);
             throw new DeployTargetException(DeployErrorKind.PortInUse, $"Cannot deploy {request.Version}: {why}. The previous release was restarted.");
         }
@@ -87,7 +72,7 @@ public sealed class DockerTarget : IDeployTarget
             var why = $"{failure}; last log lines:\n{logs}";
             await UndoAsync(runtime, release, newId, current, ReleasePhase.RolledBack, why, cancellationToken).ConfigureAwait(false);
             throw new DeployTargetException(DeployErrorKind.Unhealthy,
-                $"Version {request.Version} of {_options.Service}/{_options.Environment} was rolled back to {current?.Version ?? "nothing"}: {why}");
+                $"Version {request.Version} of {ServiceLabel} was rolled back to {current?.Version ?? "nothing"}: {why}");
         }
         release = await _ledger.WriteAsync(release with { Phase = ReleasePhase.Healthy }, cancellationToken).ConfigureAwait(false);
         Reached("healthy");
@@ -98,13 +83,10 @@ public sealed class DockerTarget : IDeployTarget
     public async Task<ReleaseInfo> PromoteAsync(PromoteRequest request, CancellationToken cancellationToken = default)
     {
         _options.Validate();
-        using var runtime = new ContainerRuntime(_options);
-        await runtime.PingAsync(cancellationToken).ConfigureAwait(false);
-        await using var held = await _lock.AcquireAsync(_options.Service, _options.Environment, _options.LockWait, cancellationToken).ConfigureAwait(false);
-        await RecoverAsync(runtime, cancellationToken).ConfigureAwait(false);
-        var history = await _ledger.ReadAsync(_options.Service, _options.Environment, cancellationToken).ConfigureAwait(false);
-        var current = history.Current
-            ?? throw new DeployTargetException(DeployErrorKind.NothingToRollBack, $"{_options.Service}/{_options.Environment} has no serving release to promote.");
+        using var runtime = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var held = await LockAndRecoverAsync(runtime, whenLocked: null, cancellationToken).ConfigureAwait(false);
+        var history = await ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
+        var current = history.RequireCurrent("promote", ServiceLabel);
         var promoted = await _ledger.WriteAsync(current with { Phase = ReleasePhase.Promoted, ApprovedBy = request.ApprovedBy, Verdict = request.Verdict },
             cancellationToken).ConfigureAwait(false);
         // Keep the release to roll back to; older containers are no longer needed (the ledger keeps their digests).
@@ -117,16 +99,11 @@ public sealed class DockerTarget : IDeployTarget
     public async Task<ReleaseInfo> RollbackAsync(string reason, CancellationToken cancellationToken = default)
     {
         _options.Validate();
-        using var runtime = new ContainerRuntime(_options);
-        await runtime.PingAsync(cancellationToken).ConfigureAwait(false);
-        await using var held = await _lock.AcquireAsync(_options.Service, _options.Environment, _options.LockWait, cancellationToken).ConfigureAwait(false);
-        await RecoverAsync(runtime, cancellationToken).ConfigureAwait(false);
-        var history = await _ledger.ReadAsync(_options.Service, _options.Environment, cancellationToken).ConfigureAwait(false);
-        var current = history.Current
-            ?? throw new DeployTargetException(DeployErrorKind.NothingToRollBack, $"{_options.Service}/{_options.Environment} has no serving release to roll back.");
-        var target = history.RollbackTargetOf(current)
-            ?? throw new DeployTargetException(DeployErrorKind.NothingToRollBack,
-                $"Release {current.ReleaseId} ({current.Version}) of {_options.Service}/{_options.Environment} has no previous release to roll back to.");
+        using var runtime = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var held = await LockAndRecoverAsync(runtime, whenLocked: null, cancellationToken).ConfigureAwait(false);
+        var history = await ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
+        var current = history.RequireCurrent("roll back", ServiceLabel);
+        var target = history.RequireRollbackTargetOf(current, ServiceLabel);
         var own = (await runtime.ObserveAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(i => i.ReleaseId == current.ReleaseId);
         await UndoAsync(runtime, current, own?.Id, target, ReleasePhase.RolledBack, reason, cancellationToken).ConfigureAwait(false);
         return await InfoAsync(runtime, target, cancellationToken).ConfigureAwait(false);
@@ -135,8 +112,7 @@ public sealed class DockerTarget : IDeployTarget
     public async Task<ReleaseStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
         _options.Validate();
-        using var runtime = new ContainerRuntime(_options);
-        await runtime.PingAsync(cancellationToken).ConfigureAwait(false);
+        using var runtime = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> recovered = [];
         try
         {
@@ -147,10 +123,31 @@ public sealed class DockerTarget : IDeployTarget
         {
             // A deploy is running: report what the ledger says without touching anything.
         }
-        var history = await _ledger.ReadAsync(_options.Service, _options.Environment, cancellationToken).ConfigureAwait(false);
+        var history = await ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
         var current = history.Current is { } c ? await InfoAsync(runtime, c, cancellationToken).ConfigureAwait(false) : null;
         return new ReleaseStatus(current, history.Current is { } cur ? history.RollbackTargetOf(cur) : null, history.Releases) { Recovered = recovered };
     }
+
+    /// <summary>A runtime whose engine answered; disposed again if it did not.</summary>
+    private async Task<ContainerRuntime> ConnectAsync(CancellationToken ct)
+    {
+        var runtime = new ContainerRuntime(_options);
+        try
+        {
+            await runtime.PingAsync(ct).ConfigureAwait(false);
+            return runtime;
+        }
+        catch
+        {
+            runtime.Dispose();
+            throw;
+        }
+    }
+
+    private Task<IAsyncDisposable> LockAndRecoverAsync(ContainerRuntime runtime, Action? whenLocked, CancellationToken ct) =>
+        _lock.AcquireAndRecoverAsync(_options.Service, _options.Environment, _options.LockWait, c => RecoverAsync(runtime, c), whenLocked, ct);
+
+    private Task<ReleaseHistory> ReadHistoryAsync(CancellationToken ct) => _ledger.ReadAsync(_options.Service, _options.Environment, ct);
 
     /// <summary>Marks the release as leaving, removes its container, brings <paramref name="restore"/> back, and records the outcome.</summary>
     private async Task UndoAsync(ContainerRuntime runtime, ReleaseRecord release, string? containerId, ReleaseRecord? restore,
@@ -184,7 +181,7 @@ public sealed class DockerTarget : IDeployTarget
     /// <summary>Carries out the recovery plan for whatever a dead process left behind; returns what was done.</summary>
     private async Task<IReadOnlyList<string>> RecoverAsync(ContainerRuntime runtime, CancellationToken ct)
     {
-        var history = await _ledger.ReadAsync(_options.Service, _options.Environment, ct).ConfigureAwait(false);
+        var history = await ReadHistoryAsync(ct).ConfigureAwait(false);
         var plan = RecoveryPlanner.Plan(history, await runtime.ObserveAsync(ct).ConfigureAwait(false));
         foreach (var step in plan)
         {

@@ -1,3 +1,5 @@
+using Shipgate.DeployTargets.Targets;
+
 namespace Shipgate.DeployTargets.Ledger;
 
 /// <summary>Pure questions about a service's ledger: what serves, what came before, may a version deploy.</summary>
@@ -20,6 +22,29 @@ public sealed class ReleaseHistory(IEnumerable<ReleaseRecord> records)
     /// <summary>The rolled-back release that forbids deploying this version or image again, if any.</summary>
     public ReleaseRecord? RolledBackMatch(string version, string image) =>
         Releases.FirstOrDefault(r => r.Phase == ReleasePhase.RolledBack && (r.Version == version || r.Image == image));
+
+    /// <summary>
+    /// Refuses to deploy a version or image that was rolled back before, unless the request forces it.
+    /// <paramref name="service"/> is the service as the target names it in messages.
+    /// </summary>
+    /// <exception cref="DeployTargetException">Kind <see cref="DeployErrorKind.VersionRolledBack"/>.</exception>
+    public void RefuseIfRolledBack(DeployRequest request, string service)
+    {
+        if (!request.Force && RolledBackMatch(request.Version, request.Image) is { } refused)
+            throw new DeployTargetException(DeployErrorKind.VersionRolledBack,
+                $"Version {request.Version} ({request.Image}) of {service} was rolled back in release {refused.ReleaseId}: {refused.Reason}. Deploy with force to override.");
+    }
+
+    /// <summary>The serving release, which <paramref name="action"/> (e.g. "promote", "roll back") needs.</summary>
+    /// <exception cref="DeployTargetException">Kind <see cref="DeployErrorKind.NothingToRollBack"/> when nothing serves.</exception>
+    public ReleaseRecord RequireCurrent(string action, string service) =>
+        Current ?? throw new DeployTargetException(DeployErrorKind.NothingToRollBack, $"{service} has no serving release to {action}.");
+
+    /// <summary>The release to return to when <paramref name="release"/> is rolled back, which must exist.</summary>
+    /// <exception cref="DeployTargetException">Kind <see cref="DeployErrorKind.NothingToRollBack"/> when there is none.</exception>
+    public ReleaseRecord RequireRollbackTargetOf(ReleaseRecord release, string service) =>
+        RollbackTargetOf(release) ?? throw new DeployTargetException(DeployErrorKind.NothingToRollBack,
+            $"Release {release.ReleaseId} ({release.Version}) of {service} has no previous release to roll back to.");
 
     /// <summary>The release to return to when <paramref name="release"/> is rolled back: its previous one while that still exists and served.</summary>
     public ReleaseRecord? RollbackTargetOf(ReleaseRecord release)

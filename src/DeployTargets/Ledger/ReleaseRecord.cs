@@ -1,3 +1,5 @@
+using Shipgate.DeployTargets.Targets;
+
 namespace Shipgate.DeployTargets.Ledger;
 
 /// <summary>
@@ -27,6 +29,25 @@ public sealed record ReleaseRecord
     public required DateTimeOffset DeployedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public int Revision { get; init; }
+
+    /// <summary>
+    /// The entry a deploy writes before it changes the engine: a new release id, phase <see cref="ReleasePhase.Deploying"/>,
+    /// following <paramref name="previous"/> (the release serving now, if any).
+    /// </summary>
+    public static ReleaseRecord Deploying(string service, string environment, DeployRequest request, ReleaseRecord? previous, DateTimeOffset now) => new()
+    {
+        ReleaseId = ReleaseIds.New(now),
+        Service = service,
+        Environment = environment,
+        Version = request.Version,
+        Image = request.Image,
+        Commit = request.Commit,
+        DeployedBy = request.DeployedBy,
+        Phase = ReleasePhase.Deploying,
+        PreviousReleaseId = previous?.ReleaseId,
+        DeployedAt = now,
+        UpdatedAt = now,
+    };
 
     public string Digest => Image.Contains('@', StringComparison.Ordinal) ? Image[(Image.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
 }

@@ -49,6 +49,27 @@ internal sealed class DeployLock(EngineConnection connection, ILogger log)
         }
     }
 
+    /// <summary>
+    /// Acquires the lock, calls <paramref name="whenLocked"/>, then runs <paramref name="recover"/> (finishing what a dead
+    /// process left in flight) while holding it. The lock is released if either throws; otherwise the caller disposes it.
+    /// </summary>
+    public async Task<IAsyncDisposable> AcquireAndRecoverAsync(string service, string environment, TimeSpan wait,
+        Func<CancellationToken, Task> recover, Action? whenLocked, CancellationToken cancellationToken)
+    {
+        var lease = await AcquireAsync(service, environment, wait, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            whenLocked?.Invoke();
+            await recover(cancellationToken).ConfigureAwait(false);
+            return lease;
+        }
+        catch
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     private static async Task RemoveIfTokenAsync(EngineConnection connection, string name, string? token, CancellationToken cancellationToken)
     {
         using var client = connection.CreateClient();

@@ -39,30 +39,13 @@ public sealed class DockerSwarmTarget : IDeployTarget
         ImageReferences.RequireDigest(request.Image);
         using var client = _options.Engine.CreateClient();
         await RequireManagerAsync(client, cancellationToken).ConfigureAwait(false);
-        await using var held = await _lock.AcquireAsync(_options.Service, _options.Environment, _options.LockWait, cancellationToken).ConfigureAwait(false);
-        PhaseReached?.Invoke("locked");
-        await RecoverAsync(client, cancellationToken).ConfigureAwait(false);
+        await using var held = await LockAndRecoverAsync(client, () => PhaseReached?.Invoke("locked"), cancellationToken).ConfigureAwait(false);
 
-        var history = await _ledger.ReadAsync(_options.Service, _options.Environment, cancellationToken).ConfigureAwait(false);
-        if (!request.Force && history.RolledBackMatch(request.Version, request.Image) is { } refused)
-            throw new DeployTargetException(DeployErrorKind.VersionRolledBack,
-                $"Version {request.Version} ({request.Image}) of {_options.ServiceName} was rolled back in release {refused.ReleaseId}: {refused.Reason}. Deploy with force to override.");
+        var history = await ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
+        history.RefuseIfRolledBack(request, _options.ServiceName);
         var current = history.Current;
-        var now = DateTimeOffset.UtcNow;
-        var release = await _ledger.WriteAsync(new ReleaseRecord
-        {
-            ReleaseId = ReleaseIds.New(now),
-            Service = _options.Service,
-            Environment = _options.Environment,
-            Version = request.Version,
-            Image = request.Image,
-            Commit = request.Commit,
-            DeployedBy = request.DeployedBy,
-            Phase = ReleasePhase.Deploying,
-            PreviousReleaseId = current?.ReleaseId,
-            DeployedAt = now,
-            UpdatedAt = now,
-        }, cancellationToken).ConfigureAwait(false);
+        var release = await _ledger.WriteAsync(ReleaseRecord.Deploying(_options.Service, _options.Environment, request, current, DateTimeOffset.UtcNow),
+            cancellationToken).ConfigureAwait(false);
         PhaseReached?.Invoke("recorded");
 
         var existing = await FindServiceAsync(client, cancellationToken).ConfigureAwait(false);
@@ -104,10 +87,8 @@ public sealed class DockerSwarmTarget : IDeployTarget
         _options.Validate();
         using var client = _options.Engine.CreateClient();
         await RequireManagerAsync(client, cancellationToken).ConfigureAwait(false);
-        await using var held = await _lock.AcquireAsync(_options.Service, _options.Environment, _options.LockWait, cancellationToken).ConfigureAwait(false);
-        await RecoverAsync(client, cancellationToken).ConfigureAwait(false);
-        var current = (await _ledger.ReadAsync(_options.Service, _options.Environment, cancellationToken).ConfigureAwait(false)).Current
-            ?? throw new DeployTargetException(DeployErrorKind.NothingToRollBack, $"{_options.ServiceName} has no serving release to promote.");
+        await using var held = await LockAndRecoverAsync(client, whenLocked: null, cancellationToken).ConfigureAwait(false);
+        var current = (await ReadHistoryAsync(cancellationToken).ConfigureAwait(false)).RequireCurrent("promote", _options.ServiceName);
         var promoted = await _ledger.WriteAsync(current with { Phase = ReleasePhase.Promoted, ApprovedBy = request.ApprovedBy, Verdict = request.Verdict },
             cancellationToken).ConfigureAwait(false);
         return await InfoAsync(client, promoted, cancellationToken).ConfigureAwait(false);
@@ -118,14 +99,10 @@ public sealed class DockerSwarmTarget : IDeployTarget
         _options.Validate();
         using var client = _options.Engine.CreateClient();
         await RequireManagerAsync(client, cancellationToken).ConfigureAwait(false);
-        await using var held = await _lock.AcquireAsync(_options.Service, _options.Environment, _options.LockWait, cancellationToken).ConfigureAwait(false);
-        await RecoverAsync(client, cancellationToken).ConfigureAwait(false);
-        var history = await _ledger.ReadAsync(_options.Service, _options.Environment, cancellationToken).ConfigureAwait(false);
-        var current = history.Current
-            ?? throw new DeployTargetException(DeployErrorKind.NothingToRollBack, $"{_options.ServiceName} has no serving release to roll back.");
-        var target = history.RollbackTargetOf(current)
-            ?? throw new DeployTargetException(DeployErrorKind.NothingToRollBack,
-                $"Release {current.ReleaseId} ({current.Version}) of {_options.ServiceName} has no previous release to roll back to.");
+        await using var held = await LockAndRecoverAsync(client, whenLocked: null, cancellationToken).ConfigureAwait(false);
+        var history = await ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
+        var current = history.RequireCurrent("roll back", _options.ServiceName);
+        var target = history.RequireRollbackTargetOf(current, _options.ServiceName);
         current = await _ledger.WriteAsync(current with { Phase = ReleasePhase.RollingBack, Reason = reason }, cancellationToken).ConfigureAwait(false);
         await ReturnToAsync(client, target, alreadyRolledBack: false, cancellationToken).ConfigureAwait(false);
         await _ledger.WriteAsync(current with { Phase = ReleasePhase.RolledBack, Reason = reason }, cancellationToken).ConfigureAwait(false);
@@ -147,10 +124,15 @@ public sealed class DockerSwarmTarget : IDeployTarget
         {
             // A deploy is running: report without touching anything.
         }
-        var history = await _ledger.ReadAsync(_options.Service, _options.Environment, cancellationToken).ConfigureAwait(false);
+        var history = await ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
         var current = history.Current is { } c ? await InfoAsync(client, c, cancellationToken).ConfigureAwait(false) : null;
         return new ReleaseStatus(current, history.Current is { } cur ? history.RollbackTargetOf(cur) : null, history.Releases) { Recovered = recovered };
     }
+
+    private Task<IAsyncDisposable> LockAndRecoverAsync(DockerClient client, Action? whenLocked, CancellationToken ct) =>
+        _lock.AcquireAndRecoverAsync(_options.Service, _options.Environment, _options.LockWait, c => RecoverAsync(client, c), whenLocked, ct);
+
+    private Task<ReleaseHistory> ReadHistoryAsync(CancellationToken ct) => _ledger.ReadAsync(_options.Service, _options.Environment, ct);
 
     /// <summary>Brings the service back to <paramref name="release"/>: Swarm's own rollback when the previous spec is that release, else its spec again.</summary>
     private async Task ReturnToAsync(DockerClient client, ReleaseRecord? release, bool alreadyRolledBack, CancellationToken ct)
@@ -217,7 +199,7 @@ public sealed class DockerSwarmTarget : IDeployTarget
 
     private async Task<IReadOnlyList<string>> RecoverAsync(DockerClient client, CancellationToken ct)
     {
-        var history = await _ledger.ReadAsync(_options.Service, _options.Environment, ct).ConfigureAwait(false);
+        var history = await ReadHistoryAsync(ct).ConfigureAwait(false);
         var done = new List<string>();
         foreach (var release in history.InFlight)
         {

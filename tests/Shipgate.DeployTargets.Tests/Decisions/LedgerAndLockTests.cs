@@ -1,6 +1,7 @@
 using Shipgate.DeployTargets.Images;
 using Shipgate.DeployTargets.Ledger;
 using Shipgate.DeployTargets.Locking;
+using static Shipgate.DeployTargets.Tests.Decisions.TestReleases;
 
 namespace Shipgate.DeployTargets.Tests.Decisions;
 
@@ -43,27 +44,14 @@ public sealed class LedgerAndLockTests
     [Fact]
     public void ReleaseHistory_RefusesARolledBackVersionAndSkipsFailedReleasesWhenRollingBack()
     {
-        var at = DateTimeOffset.UnixEpoch;
-        ReleaseRecord R(string id, ReleasePhase p, string? prev, int i) => new()
-        {
-            ReleaseId = id,
-            Service = "s",
-            Environment = "e",
-            Version = "v" + id,
-            Image = "i@" + id,
-            Commit = "c",
-            DeployedBy = "d",
-            Phase = p,
-            PreviousReleaseId = prev,
-            DeployedAt = at.AddMinutes(i),
-            UpdatedAt = at,
-        };
-        var history = new ReleaseHistory([R("a", ReleasePhase.Promoted, null, 0), R("b", ReleasePhase.Failed, "a", 1), R("c", ReleasePhase.Healthy, "b", 2),
-            R("d", ReleasePhase.RolledBack, "c", 3)]);
+        var history = new ReleaseHistory([
+            Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.Failed, "a", 1),
+            Release("c", ReleasePhase.Healthy, "b", 2), Release("d", ReleasePhase.RolledBack, "c", 3),
+        ]);
         Assert.Equal("c", history.Current?.ReleaseId);
         Assert.Equal("a", history.RollbackTargetOf(history.Current!)?.ReleaseId);
         Assert.Equal("d", history.RolledBackMatch("vd", "other")?.ReleaseId);
-        Assert.Null(history.RolledBackMatch("vc", "i@c"));
+        Assert.Null(history.RolledBackMatch("vc", "reg/svc@sha256:c"));
     }
 
     [Theory]

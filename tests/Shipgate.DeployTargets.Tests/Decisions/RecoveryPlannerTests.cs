@@ -1,27 +1,11 @@
 using Shipgate.DeployTargets.Ledger;
 using Shipgate.DeployTargets.Recovery;
+using static Shipgate.DeployTargets.Tests.Decisions.TestReleases;
 
 namespace Shipgate.DeployTargets.Tests.Decisions;
 
 public sealed class RecoveryPlannerTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-
-    private static ReleaseRecord Release(string id, ReleasePhase phase, string? previous, int minutes) => new()
-    {
-        ReleaseId = id,
-        Service = "svc",
-        Environment = "prod",
-        Version = id,
-        Image = $"r/svc@sha256:{id}",
-        Commit = "c",
-        DeployedBy = "ci",
-        Phase = phase,
-        PreviousReleaseId = previous,
-        DeployedAt = T0.AddMinutes(minutes),
-        UpdatedAt = T0.AddMinutes(minutes),
-    };
-
     [Fact]
     public void ConsistentState_NeedsNoSteps()
     {

@@ -1,0 +1,91 @@
+using Shipgate.DeployTargets.Ledger;
+using Shipgate.DeployTargets.Targets;
+using static Shipgate.DeployTargets.Tests.Decisions.TestReleases;
+
+namespace Shipgate.DeployTargets.Tests.Decisions;
+
+/// <summary>The ledger decisions both targets share: the Deploying entry and the refusals before deploy, promote and rollback.</summary>
+public sealed class ReleaseGuardTests
+{
+    [Fact]
+    public void Deploying_RecordsTheRequestAfterThePreviousRelease()
+    {
+        var request = new DeployRequest("reg/svc@sha256:new", "2.0.0", "deadbeef", "ci-bot");
+        var record = ReleaseRecord.Deploying("svc", "prod", request, Release("a", ReleasePhase.Healthy, null, 0), T0);
+
+        Assert.Equal(ReleasePhase.Deploying, record.Phase);
+        Assert.Equal(("svc", "prod", "2.0.0", "reg/svc@sha256:new", "deadbeef", "ci-bot"),
+            (record.Service, record.Environment, record.Version, record.Image, record.Commit, record.DeployedBy));
+        Assert.Equal("a", record.PreviousReleaseId);
+        Assert.Equal((T0, T0), (record.DeployedAt, record.UpdatedAt));
+        Assert.Equal(0, record.Revision);
+        Assert.Null(record.ApprovedBy);
+        Assert.Null(record.Reason);
+        Assert.StartsWith("20261123T120000000-", record.ReleaseId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deploying_AFirstReleaseFollowsNothingAndGetsAFreshId()
+    {
+        var request = new DeployRequest("reg/svc@sha256:new", "1.0.0", "c", "ci");
+        var first = ReleaseRecord.Deploying("svc", "prod", request, previous: null, T0);
+        var again = ReleaseRecord.Deploying("svc", "prod", request, previous: null, T0);
+
+        Assert.Null(first.PreviousReleaseId);
+        Assert.NotEqual(first.ReleaseId, again.ReleaseId);
+    }
+
+    [Theory]
+    [InlineData("vb", "reg/other@sha256:x")]
+    [InlineData("9.9.9", "reg/svc@sha256:b")]
+    public void RefuseIfRolledBack_NamesTheReleaseAndItsReason(string version, string image)
+    {
+        var history = new ReleaseHistory([Release("a", ReleasePhase.Healthy, null, 0), Release("b", ReleasePhase.RolledBack, "a", 1, "error rate 12%")]);
+
+        var e = Assert.Throws<DeployTargetException>(() => history.RefuseIfRolledBack(new DeployRequest(image, version, "c", "ci"), "svc/prod"));
+
+        Assert.Equal(DeployErrorKind.VersionRolledBack, e.Kind);
+        Assert.Equal($"Version {version} ({image}) of svc/prod was rolled back in release b: error rate 12%. Deploy with force to override.", e.Message);
+    }
+
+    [Fact]
+    public void RefuseIfRolledBack_LetsForceAndUnseenVersionsThrough()
+    {
+        var history = new ReleaseHistory([
+            Release("a", ReleasePhase.Healthy, null, 0), Release("b", ReleasePhase.RolledBack, "a", 1), Release("c", ReleasePhase.Failed, "a", 2),
+        ]);
+
+        history.RefuseIfRolledBack(new DeployRequest("reg/svc@sha256:b", "vb", "c", "ci") { Force = true }, "svc/prod");
+        history.RefuseIfRolledBack(new DeployRequest("reg/svc@sha256:new", "3.0.0", "c", "ci"), "svc/prod");
+        // A failed release never served, so its version may be deployed again.
+        history.RefuseIfRolledBack(new DeployRequest("reg/svc@sha256:c", "vc", "c", "ci"), "svc/prod");
+    }
+
+    [Fact]
+    public void RequireCurrent_ReturnsTheServingReleaseOrSaysWhatCannotBeDone()
+    {
+        var serving = new ReleaseHistory([Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.RolledBack, "a", 1)]);
+        Assert.Equal("a", serving.RequireCurrent("promote", "svc/prod").ReleaseId);
+
+        var none = new ReleaseHistory([Release("a", ReleasePhase.Failed, null, 0)]);
+        var e = Assert.Throws<DeployTargetException>(() => none.RequireCurrent("roll back", "svc-prod"));
+        Assert.Equal(DeployErrorKind.NothingToRollBack, e.Kind);
+        Assert.Equal("svc-prod has no serving release to roll back.", e.Message);
+        Assert.Equal("svc-prod has no serving release to promote.",
+            Assert.Throws<DeployTargetException>(() => new ReleaseHistory([]).RequireCurrent("promote", "svc-prod")).Message);
+    }
+
+    [Fact]
+    public void RequireRollbackTargetOf_SkipsReleasesThatNeverServedAndRefusesWhenNoneRemains()
+    {
+        var history = new ReleaseHistory([
+            Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.Failed, "a", 1), Release("c", ReleasePhase.Healthy, "b", 2),
+        ]);
+        Assert.Equal("a", history.RequireRollbackTargetOf(history.Current!, "svc/prod").ReleaseId);
+
+        var first = new ReleaseHistory([Release("a", ReleasePhase.Healthy, null, 0)]);
+        var e = Assert.Throws<DeployTargetException>(() => first.RequireRollbackTargetOf(first.Current!, "svc/prod"));
+        Assert.Equal(DeployErrorKind.NothingToRollBack, e.Kind);
+        Assert.Equal("Release a (va) of svc/prod has no previous release to roll back to.", e.Message);
+    }
+}
