@@ -36,8 +36,10 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
     - *Shipgate*: the evaluators of `Shipgate.Gates.Statistics`, not tuned on this data. Error rate: one-sided
       Fisher exact test vs the baseline, allowed increase +25%. Latency: p95 more than +10% over the baseline
       AND a significant two-sample KS shift of the latency histograms. Predictions: PSI > 0.05 AND a
-      significant chi-square homogeneity test. Each measurement uses α = 1% / (3 gates × 6 looks)
-      (Bonferroni) so repeated looks do not inflate false rollbacks; minimum 100 observations per version.
+      significant chi-square homogeneity test. α = 1% is split over the 3 gates; each gate spends its 1/3%
+      over the 6 looks with an O'Brien–Fleming-type Lan–DeMets function (`AlphaSpending`), each look tested
+      at its increment (per look: {string.Join(", ", ShipgateRule.AlphaPerLook(new SimulationSettings()).Select(a => a.ToString("G2", CultureInfo.InvariantCulture)))}), so repeated looks do not inflate false rollbacks;
+      minimum 100 observations per version.
     - *Fixed thresholds (Flagger/Argo Rollouts)*: the candidate's own error rate, p95 and |mean prediction|
       against fixed limits, rollback on the first failed measurement (Argo's default `failureLimit: 0`).
       Limits calibrated so each metric alone falsely fails ≤ 1/3% of the calibration releases: the best

@@ -7,15 +7,20 @@ namespace Shipgate.Bench.GateAccuracy;
 /// significant and larger than its effect threshold, on all data since the start:
 /// error rate: one-sided Fisher test, allowed increase +25%; p95 latency: more than +10% over the baseline
 /// AND a significant KS shift of the latency histogram; predictions: PSI above 0.05 AND a significant
-/// chi-square test. The per-measurement alpha is the release-level 1% split over every look of every
-/// gate (Bonferroni), so repeated looks do not inflate false rollbacks. Nothing is tuned on the data.
+/// chi-square test. The release-level 1% is split evenly over the 3 gates; each gate spends its share over
+/// the 6 looks with an O'Brien–Fleming-type Lan–DeMets function (chosen before running: the data since the
+/// start grows, so power is at the late looks), so repeated looks do not inflate false rollbacks. Nothing is tuned on the data.
 /// An Inconclusive gate at the last look rolls back (the production policy).
 /// </summary>
 public sealed class ShipgateRule(SimulationSettings settings) : IDecisionRule
 {
     private const int Gates = 3;
     private const double ReleaseAlpha = 0.01;
-    private readonly double _confidence = 1 - (ReleaseAlpha / (Gates * settings.DecisionTimes().Count()));
+    private readonly IReadOnlyList<double> _alphaPerLook = AlphaPerLook(settings);
+
+    /// <summary>Each gate's nominal α at each look (the same for the three gates).</summary>
+    public static IReadOnlyList<double> AlphaPerLook(SimulationSettings settings) => AlphaSpending.NominalAlphas(
+        SpendingFunction.OBrienFleming, ReleaseAlpha / Gates, AlphaSpending.EvenlySpaced(settings.DecisionTimes().Count()));
 
     public string Name => "Shipgate (significance + effect)";
 
@@ -24,7 +29,8 @@ public sealed class ShipgateRule(SimulationSettings settings) : IDecisionRule
         var last = settings.DecisionTimes().Last();
         foreach (var t in settings.DecisionTimes())
         {
-            StatisticalPhase[] phases = [ErrorRate(release, t), Latency(release, t), Drift(release, t)];
+            var confidence = 1 - _alphaPerLook[(t / settings.IntervalSeconds) - 1];
+            StatisticalPhase[] phases = [ErrorRate(release, t, confidence), Latency(release, t, confidence), Drift(release, t, confidence)];
             if (phases.Contains(StatisticalPhase.Fail) || (t == last && phases.Contains(StatisticalPhase.Inconclusive)))
                 return t;
         }
@@ -32,22 +38,22 @@ public sealed class ShipgateRule(SimulationSettings settings) : IDecisionRule
         return null;
     }
 
-    private StatisticalPhase ErrorRate(SimulatedRelease r, int t) => ProportionComparison.Evaluate(
+    private StatisticalPhase ErrorRate(SimulatedRelease r, int t, double confidence) => ProportionComparison.Evaluate(
         r.Candidate.Errors[t], r.Candidate.Requests[t], r.Baseline.Errors[t], r.Baseline.Requests[t],
-        new ProportionComparisonOptions { Confidence = _confidence, AllowedRelativeIncrease = 0.25, MinimumRequestsPerVersion = 100 }).Phase;
+        new ProportionComparisonOptions { Confidence = confidence, AllowedRelativeIncrease = 0.25, MinimumRequestsPerVersion = 100 }).Phase;
 
-    private StatisticalPhase Latency(SimulatedRelease r, int t)
+    private StatisticalPhase Latency(SimulatedRelease r, int t, double confidence)
     {
         var shift = DriftEvaluator.Evaluate(
             Measurements.LatencyHistogram(r.Baseline, 0, t), Measurements.LatencyHistogram(r.Candidate, 0, t),
-            new DriftOptions { Metric = DriftMetricKind.KolmogorovSmirnov, EffectThreshold = 0, Confidence = _confidence, MinimumCountPerVersion = 100 });
+            new DriftOptions { Metric = DriftMetricKind.KolmogorovSmirnov, EffectThreshold = 0, Confidence = confidence, MinimumCountPerVersion = 100 });
         var ratio = Measurements.LatencyP95(r.Candidate, 0, t) / Measurements.LatencyP95(r.Baseline, 0, t);
         if (shift.Phase == StatisticalPhase.Inconclusive || double.IsNaN(ratio))
             return StatisticalPhase.Inconclusive;
         return shift.Phase == StatisticalPhase.Fail && ratio > 1.1 ? StatisticalPhase.Fail : StatisticalPhase.Pass;
     }
 
-    private StatisticalPhase Drift(SimulatedRelease r, int t) => DriftEvaluator.Evaluate(
+    private StatisticalPhase Drift(SimulatedRelease r, int t, double confidence) => DriftEvaluator.Evaluate(
         Measurements.PredictionHistogram(r.Baseline, 0, t), Measurements.PredictionHistogram(r.Candidate, 0, t),
-        new DriftOptions { Metric = DriftMetricKind.Psi, EffectThreshold = 0.05, Confidence = _confidence, MinimumCountPerVersion = 100 }).Phase;
+        new DriftOptions { Metric = DriftMetricKind.Psi, EffectThreshold = 0.05, Confidence = confidence, MinimumCountPerVersion = 100 }).Phase;
 }

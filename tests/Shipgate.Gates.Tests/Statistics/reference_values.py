@@ -88,3 +88,17 @@ show("mwu_lognormal", mwu(xs, ys))
 print("# fisher")
 for xc, nc, xb, nb in [(30, 3000, 15, 3000), (5, 1000, 0, 1000), (0, 100, 0, 100), (600, 60000, 500, 60000), (10, 2000, 30, 2000), (3, 10, 1, 12)]:
     show(f"fisher_greater({xc},{nc},{xb},{nb})", float(stats.fisher_exact([[xc, nc - xc], [xb, nb - xb]], alternative="greater")[1]))
+
+# --- Lan-DeMets alpha spending (AlphaSpendingTests) ----------------------------------------------------
+# O'Brien-Fleming type 2 - 2 Phi(z_{1-a/2} / sqrt(t)), as 2 norm.sf(norm.isf(a/2) / sqrt(t)) to avoid
+# cancellation at small values; Pocock type a ln(1 + (e-1) t).
+print("# alpha spending")
+a = 0.01 / 3
+for t in [1 / 6, 0.5, 5 / 6, 1.0]:
+    show(f"obf({a!r}, {t!r})", float(2 * stats.norm.sf(stats.norm.isf(a / 2) / np.sqrt(t))))
+    show(f"pocock({a!r}, {t!r})", float(a * np.log(1 + (np.e - 1) * t)))
+ts = np.arange(1, 7) / 6
+obf = 2 * stats.norm.sf(stats.norm.isf(a / 2) / np.sqrt(ts))
+show("obf_increments_6", np.diff(np.concatenate([[0.0], obf])).tolist())
+poc = a * np.log(1 + (np.e - 1) * ts)
+show("pocock_increments_6", np.diff(np.concatenate([[0.0], poc])).tolist())
