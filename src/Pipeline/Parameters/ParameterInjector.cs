@@ -172,7 +172,8 @@ public sealed class ParameterInjector
     private string Decrypt(ParameterFile file, string key, string encrypted)
     {
         var salt = file.Salt ?? throw new ParameterException(
-            $"{file.Path}: '{key}' is encrypted but the file has no '{SecretEncryption.SaltKey}'; set it again with --secrets.") { ParameterName = key, ValueSource = file.Path };
+            $"{file.Path}: '{key}' is encrypted but the file has no '{SecretEncryption.SaltKey}'; set it again with --secrets.")
+        { ParameterName = key, ValueSource = file.Path };
         if (!_keys.TryGetValue(file.Path, out var aesKey))
         {
             _password ??= (PasswordProvider ?? (path => SecretsPassword.Get(_environment, path, SecretsPassword.TerminalPrompt)))(file.Path);
@@ -187,7 +188,8 @@ public sealed class ParameterInjector
         catch (CryptographicException)
         {
             throw new ParameterException(
-                $"{file.Path}: cannot decrypt '{key}': wrong password ({SecretEncryption.PasswordVariable}) or the value was altered.") { ParameterName = key, ValueSource = file.Path };
+                $"{file.Path}: cannot decrypt '{key}': wrong password ({SecretEncryption.PasswordVariable}) or the value was altered.")
+            { ParameterName = key, ValueSource = file.Path };
         }
     }
 

@@ -69,7 +69,8 @@ public static class SecretsCommand
             catch (CryptographicException)
             {
                 throw new ParameterException(
-                    $"{file.Path}: wrong password; its encrypted values (e.g. '{existing}') were written with another one. Nothing was changed.") { ValueSource = file.Path };
+                    $"{file.Path}: wrong password; its encrypted values (e.g. '{existing}') were written with another one. Nothing was changed.")
+                { ValueSource = file.Path };
             }
         }
     }

@@ -3,8 +3,8 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 using Shipgate.Pipeline.Secrets;
-using Shipgate.Pipeline.Tooling;
 using Shipgate.Pipeline.Tests.Parameters;
+using Shipgate.Pipeline.Tooling;
 
 namespace Shipgate.Pipeline.Tests.Tooling;
 
