@@ -51,7 +51,10 @@ internal sealed partial class Build
                 // The scrape configuration follows the release that serves now (none on a fresh machine).
                 var serving = (await HistoryAsync(cancellation)).FirstOrDefault(record => record.Phase.IsServing())?.Version;
                 await Monitoring.WriteAsync(await MonitoringSpecAsync(serving, cancellation), cancellation);
-                await Script(cancellation, "prometheus.sh", "start", Monitoring.PrometheusConfigPath, LocalPrometheusPort.ToString(System.Globalization.CultureInfo.InvariantCulture), PrometheusDataDirectory);
+                if (await PrometheusAnswersAsync(cancellation))
+                    Log.Information("Reusing the Prometheus already answering on {Url}", PrometheusEndpoint);
+                else
+                    await Script(cancellation, "prometheus.sh", "start", Monitoring.PrometheusConfigPath, LocalPrometheusPort.ToString(System.Globalization.CultureInfo.InvariantCulture), PrometheusDataDirectory);
             }
 
             Log.Information("Local stack: engine {Engine}, registry {Registry}, Prometheus {Prometheus}",
@@ -68,6 +71,19 @@ internal sealed partial class Build
                 await Script(cancellation, "registry.sh", "stop", RegistryConfig);
             await Script(cancellation, "docker.sh", "stop");
         });
+
+    private async Task<bool> PrometheusAnswersAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            using var ready = await Http.GetAsync(new Uri(PrometheusEndpoint, "/-/ready"), cancellation);
+            return ready.IsSuccessStatusCode;
+        }
+        catch (Exception exception) when (exception is HttpRequestException || (exception is TaskCanceledException && !cancellation.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
 
     private LocalMonitoring Monitoring => new(PrometheusConfigDirectory, PrometheusEndpoint, new PrometheusReloader(Http));
 
