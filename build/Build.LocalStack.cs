@@ -51,10 +51,13 @@ internal sealed partial class Build
                 // The scrape configuration follows the release that serves now (none on a fresh machine).
                 var serving = (await HistoryAsync(cancellation)).FirstOrDefault(record => record.Phase.IsServing())?.Version;
                 await Monitoring.WriteAsync(await MonitoringSpecAsync(serving, cancellation), cancellation);
-                if (await PrometheusAnswersAsync(cancellation))
-                    Log.Information("Reusing the Prometheus already answering on {Url}", PrometheusEndpoint);
-                else
-                    await Script(cancellation, "prometheus.sh", "start", Monitoring.PrometheusConfigPath, LocalPrometheusPort.ToString(System.Globalization.CultureInfo.InvariantCulture), PrometheusDataDirectory);
+                // Ours (started by an earlier run of this checkout) is reused by prometheus.sh. Another one would not
+                // read our scrape configuration, so the gates would see no data: say so instead of going blind.
+                if (!OurPrometheusRuns && await PrometheusAnswersAsync(cancellation))
+                    throw new InvalidOperationException(
+                        $"A Prometheus that this checkout did not start answers on {PrometheusEndpoint}. Verify against it with --prometheus-url {PrometheusEndpoint} "
+                        + "(its scrape configuration must then label the service's series with service, version and environment), or stop it.");
+                await Script(cancellation, "prometheus.sh", "start", Monitoring.PrometheusConfigPath, LocalPrometheusPort.ToString(System.Globalization.CultureInfo.InvariantCulture), PrometheusDataDirectory);
             }
 
             Log.Information("Local stack: engine {Engine}, registry {Registry}, Prometheus {Prometheus}",
@@ -71,6 +74,11 @@ internal sealed partial class Build
                 await Script(cancellation, "registry.sh", "stop", RegistryConfig);
             await Script(cancellation, "docker.sh", "stop");
         });
+
+    private bool OurPrometheusRuns =>
+        File.Exists(Path.Combine(PrometheusDataDirectory, "prometheus.pid"))
+        && int.TryParse(File.ReadAllText(Path.Combine(PrometheusDataDirectory, "prometheus.pid")).Trim(), out var pid)
+        && Directory.Exists($"/proc/{pid}");
 
     private async Task<bool> PrometheusAnswersAsync(CancellationToken cancellation)
     {
