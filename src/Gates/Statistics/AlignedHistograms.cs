@@ -29,4 +29,7 @@ public sealed record AlignedHistograms
     public double BaselineTotal => Baseline.Sum();
 
     public double CandidateTotal => Candidate.Sum();
+
+    /// <summary>There are buckets and both versions have observations: the precondition of every distance.</summary>
+    public bool BothObserved => BucketCount > 0 && BaselineTotal > 0 && CandidateTotal > 0;
 }

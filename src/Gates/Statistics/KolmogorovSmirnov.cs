@@ -13,7 +13,7 @@ public static class KolmogorovSmirnov
         ArgumentNullException.ThrowIfNull(histograms);
         var baselineTotal = histograms.BaselineTotal;
         var candidateTotal = histograms.CandidateTotal;
-        if (histograms.BucketCount == 0 || !(baselineTotal > 0) || !(candidateTotal > 0))
+        if (!histograms.BothObserved)
             return double.NaN;
 
         double baselineCumulative = 0, candidateCumulative = 0, d = 0;

@@ -17,7 +17,7 @@ public static class Wasserstein
         ArgumentNullException.ThrowIfNull(histograms);
         var baselineTotal = histograms.BaselineTotal;
         var candidateTotal = histograms.CandidateTotal;
-        if (histograms.BucketCount == 0 || !(baselineTotal > 0) || !(candidateTotal > 0))
+        if (!histograms.BothObserved)
             return double.NaN;
 
         double baselineCumulative = 0, candidateCumulative = 0, distance = 0;
