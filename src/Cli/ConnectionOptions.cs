@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Shipgate.Gates.Providers.Prometheus;
-using Shipgate.Gates.Templates;
+using Shipgate.Core.Text;
 
 namespace Shipgate.Cli;
 

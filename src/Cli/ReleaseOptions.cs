@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Shipgate.Gates.Templates;
+using Shipgate.Core.Text;
 
 namespace Shipgate.Cli;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Shipgate.LocalStack.Monitoring;
 using YamlDotNet.RepresentationModel;
+using Shipgate.Core.Text;
 
 namespace Shipgate.LocalStack.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Shipgate.Core.Text;
 
 namespace Shipgate.Gates.Templates;
 

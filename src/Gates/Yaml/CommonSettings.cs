@@ -1,5 +1,6 @@
 using Shipgate.Gates.Analysis;
 using Shipgate.Gates.Specs;
+using Shipgate.Core.Yaml;
 
 namespace Shipgate.Gates.Yaml;
 

@@ -4,6 +4,7 @@ using Shipgate.Gates.Statistics;
 using Shipgate.Gates.Templates;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Shipgate.Core.Yaml;
 
 namespace Shipgate.Gates.Yaml;
 
@@ -58,6 +59,19 @@ public static class GatesFile
     }
 
     public static GatesDocument Parse(string text, string source, IEnumerable<string>? extraVariables = null)
+    {
+        try
+        {
+            return Read(text, source, extraVariables);
+        }
+        catch (YamlFileException e) when (e is not GatesFileException)
+        {
+            // The shared reader reports positions; callers of the gates file catch one exception type.
+            throw new GatesFileException(e.File, e.Line, e.Column, e.Problem);
+        }
+    }
+
+    private static GatesDocument Read(string text, string source, IEnumerable<string>? extraVariables)
     {
         var known = QueryTemplate.BuiltInVariables.Concat(extraVariables ?? []).ToHashSet(StringComparer.Ordinal);
         var stream = new YamlStream();

@@ -1,14 +1,7 @@
+using Shipgate.Core.Yaml;
+
 namespace Shipgate.Gates.Yaml;
 
 /// <summary>A gates file that cannot be used: the message starts with <c>file:line:column</c> (just <c>file</c> when it cannot be read).</summary>
 public sealed class GatesFileException(string file, long line, long column, string problem)
-    : Exception(line > 0 ? $"{file}:{line}:{column}: {problem}" : $"{file}: {problem}")
-{
-    public string File { get; } = file;
-
-    public long Line { get; } = line;
-
-    public long Column { get; } = column;
-
-    public string Problem { get; } = problem;
-}
+    : YamlFileException(file, line, column, problem);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shipgate.Core.Text;
 
 namespace Shipgate.LocalStack.Monitoring;
 

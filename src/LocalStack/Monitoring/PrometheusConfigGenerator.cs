@@ -1,3 +1,4 @@
+using Shipgate.Core.Text;
 namespace Shipgate.LocalStack.Monitoring;
 
 /// <summary>prometheus.yml for the local stack: one static target per deployed version, labelled service/version/environment.</summary>

@@ -1,6 +1,6 @@
 using Shipgate.Pipeline.Approvals;
-using Shipgate.Pipeline.Parameters;
 using Shipgate.Pipeline.Planning;
+using Shipgate.Core.Text;
 
 namespace Shipgate.Pipeline.CI;
 

@@ -8,6 +8,7 @@ using Shipgate.Pipeline.Parameters;
 using Shipgate.Pipeline.Planning;
 using Shipgate.Pipeline.Secrets;
 using Shipgate.Pipeline.Tooling;
+using Shipgate.Core.Text;
 
 namespace Shipgate.Pipeline.Execution;
 

@@ -1,3 +1,4 @@
+using Shipgate.Core.Text;
 namespace Shipgate.Pipeline.Parameters;
 
 /// <summary>What <see cref="ParameterInjector.Inject(object)"/> did.</summary>

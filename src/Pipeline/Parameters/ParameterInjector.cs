@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shipgate.Pipeline.CommandLine;
 using Shipgate.Pipeline.Secrets;
+using Shipgate.Core.Text;
 
 namespace Shipgate.Pipeline.Parameters;
 

@@ -1,5 +1,5 @@
+using Shipgate.Core.Text;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Shipgate.Pipeline.Parameters;
 
@@ -81,32 +81,8 @@ internal static partial class ValueConverter
         return scheme > 0 && Uri.CheckSchemeName(text[..scheme]) && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
     }
 
-    private static object? ParseDuration(string text)
-    {
-        if (TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var exact))
-            return exact;
-        var match = DurationPattern().Match(text);
-        if (!match.Success)
-            return null;
-        var total = TimeSpan.Zero;
-        var amounts = match.Groups["amount"].Captures;
-        var units = match.Groups["unit"].Captures;
-        for (var i = 0; i < amounts.Count; i++)
-        {
-            var amount = double.Parse(amounts[i].Value, CultureInfo.InvariantCulture);
-            total += units[i].Value switch
-            {
-                "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
-        }
-
-        return total;
-    }
-
-    [GeneratedRegex(@"^(?:(?<amount>\d+(?:\.\d+)?)(?<unit>ms|s|m|h|d))+$", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationPattern();
+    private static object? ParseDuration(string text) =>
+        TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var exact) ? exact
+        : PromDuration.TryParse(text, out var duration) ? duration
+        : null;
 }

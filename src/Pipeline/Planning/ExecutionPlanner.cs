@@ -1,5 +1,5 @@
 using Shipgate.Pipeline.CommandLine;
-using Shipgate.Pipeline.Parameters;
+using Shipgate.Core.Text;
 
 namespace Shipgate.Pipeline.Planning;
 

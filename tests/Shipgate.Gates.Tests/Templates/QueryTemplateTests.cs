@@ -1,4 +1,5 @@
 using Shipgate.Gates.Templates;
+using Shipgate.Core.Text;
 
 namespace Shipgate.Gates.Tests.Templates;
 

@@ -1,4 +1,5 @@
 using Shipgate.Pipeline.Parameters;
+using Shipgate.Core.Text;
 
 namespace Shipgate.Pipeline.Tests.Parameters;
 

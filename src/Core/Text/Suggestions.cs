@@ -1,6 +1,6 @@
-namespace Shipgate.Pipeline.Parameters;
+namespace Shipgate.Core.Text;
 
-/// <summary>"Did you mean …?" for mistyped parameter and target names.</summary>
+/// <summary>"Did you mean …?" for every mistyped name: parameters, targets, keys of gates and environments files.</summary>
 public static class Suggestions
 {
     /// <summary>
@@ -13,12 +13,12 @@ public static class Suggestions
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(candidates);
-        var key = ParameterNames.Normalize(input);
+        var key = Normalize(input);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var other = ParameterNames.Normalize(candidate);
+            var other = Normalize(candidate);
             var distance = Distance(key, other);
             var allowed = Math.Max(1, Math.Max(key.Length, other.Length) / 3);
             if (distance <= allowed && distance < bestDistance)
@@ -54,4 +54,8 @@ public static class Suggestions
 
         return d[a.Length, b.Length];
     }
+
+    /// <summary>Lower-case letters and digits only: <c>Fault_Error-Rate</c> and <c>faulterrorrate</c> compare equal.</summary>
+    public static string Normalize(string name) =>
+        new((name ?? throw new ArgumentNullException(nameof(name))).Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

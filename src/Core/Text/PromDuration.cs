@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Shipgate.Gates.Templates;
+namespace Shipgate.Core.Text;
 
-/// <summary>Durations written the Prometheus way: <c>500ms</c>, <c>10s</c>, <c>2m</c>, <c>1h30m</c>, <c>1d</c>.</summary>
+/// <summary>
+/// The one duration grammar of Shipgate (gates files, environments files, parameters): written the Prometheus way,
+/// <c>500ms</c>, <c>10s</c>, <c>2m</c>, <c>1h30m</c>, <c>1d</c>, <c>1w</c>, with decimals allowed (<c>1.5m</c>).
+/// </summary>
 public static partial class PromDuration
 {
-    [GeneratedRegex(@"^((?<n>\d+)(?<u>ms|s|m|h|d|w))+$")]
+    [GeneratedRegex(@"^((?<n>\d+(\.\d+)?)(?<u>ms|s|m|h|d|w))+$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     public static bool TryParse(string text, out TimeSpan value)
@@ -17,7 +20,7 @@ public static partial class PromDuration
             return false;
         for (var i = 0; i < match.Groups["n"].Captures.Count; i++)
         {
-            var n = long.Parse(match.Groups["n"].Captures[i].Value, CultureInfo.InvariantCulture);
+            var n = double.Parse(match.Groups["n"].Captures[i].Value, CultureInfo.InvariantCulture);
             value += match.Groups["u"].Captures[i].Value switch
             {
                 "ms" => TimeSpan.FromMilliseconds(n),
@@ -37,7 +40,8 @@ public static partial class PromDuration
 
     /// <summary>The shortest Prometheus spelling in one unit: 2m, 90s, 1500ms.</summary>
     public static string Format(TimeSpan value) =>
-        value.Ticks % TimeSpan.TicksPerHour == 0 && value >= TimeSpan.FromHours(1) ? $"{(long)value.TotalHours}h"
+        value < TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(value), value, "A Prometheus duration cannot be negative.")
+        : value.Ticks % TimeSpan.TicksPerHour == 0 && value >= TimeSpan.FromHours(1) ? $"{(long)value.TotalHours}h"
         : value.Ticks % TimeSpan.TicksPerMinute == 0 && value >= TimeSpan.FromMinutes(1) ? $"{(long)value.TotalMinutes}m"
         : value.Ticks % TimeSpan.TicksPerSecond == 0 ? $"{(long)value.TotalSeconds}s"
         : $"{(long)value.TotalMilliseconds}ms";

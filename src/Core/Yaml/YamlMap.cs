@@ -1,15 +1,15 @@
 using System.Globalization;
-using Shipgate.Gates.Templates;
+using Shipgate.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Shipgate.Gates.Yaml;
+namespace Shipgate.Core.Yaml;
 
 /// <summary>
 /// Reads one YAML mapping with positions: every error names file, line and column, and a key that no
 /// reader asked for is reported as unknown, with the closest known key suggested.
 /// </summary>
-internal sealed class YamlMap
+public sealed class YamlMap
 {
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
@@ -37,9 +37,9 @@ internal sealed class YamlMap
 
     public YamlMappingNode Node { get; }
 
-    public GatesFileException Error(YamlNode node, string problem) => Error(node.Start, problem);
+    public YamlFileException Error(YamlNode node, string problem) => Error(node.Start, problem);
 
-    public GatesFileException Error(Mark mark, string problem) => new(File, mark.Line, mark.Column, problem);
+    public YamlFileException Error(Mark mark, string problem) => new(File, mark.Line, mark.Column, problem);
 
     public bool Has(string key)
     {
@@ -126,37 +126,6 @@ internal sealed class YamlMap
         return map._entries.ToDictionary(e => e.Key, e => map.Scalar(e.Value.Value, e.Key), StringComparer.Ordinal);
     }
 
-    /// <summary>A string value that is a query template: its variables must be known.</summary>
-    public string? Template(string key, IReadOnlyCollection<string> knownVariables)
-    {
-        if (Optional(key) is not { } node)
-            return null;
-        var text = Scalar(node, key);
-        CheckTemplate(node, text, knownVariables);
-        return text;
-    }
-
-    public string RequiredTemplate(string key, IReadOnlyCollection<string> knownVariables)
-    {
-        var node = Required(key);
-        var text = Scalar(node, key);
-        if (node.Start.Line > 0)
-            CheckTemplate(node, text, knownVariables);
-        return text;
-    }
-
-    public void CheckTemplate(YamlNode node, string text, IReadOnlyCollection<string> knownVariables)
-    {
-        try
-        {
-            QueryTemplate.CheckVariables(text, knownVariables);
-        }
-        catch (TemplateException e)
-        {
-            throw Error(node, e.Message);
-        }
-    }
-
     /// <summary>Throws for the first key that no reader asked for.</summary>
     public void RejectUnknownKeys()
     {
@@ -164,13 +133,14 @@ internal sealed class YamlMap
         {
             if (_asked.Contains(name))
                 continue;
-            var closest = _asked.MinBy(known => EditDistance(known, name));
-            var hint = closest is not null && EditDistance(closest, name) <= 3 ? $"; did you mean '{closest}'?" : "";
+            var closest = Suggestions.Closest(name, _asked.Order(StringComparer.Ordinal));
+            var hint = closest is not null ? $"; did you mean '{closest}'?" : "";
             throw Error(key, $"unknown key '{name}' in {What}{hint} (known: {string.Join(", ", _asked.Order(StringComparer.Ordinal))})");
         }
     }
 
-    private string Scalar(YamlNode node, string key) =>
+    /// <summary>The text of a single-value node; a list or mapping is an error naming the key.</summary>
+    public string Scalar(YamlNode node, string key) =>
         node is YamlScalarNode { Value: { } value } ? value : throw Error(node, $"'{key}' must be a single value");
 
     private double ParseNumber(YamlNode node, string key)
@@ -179,24 +149,5 @@ internal sealed class YamlMap
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
             : throw Error(node, $"'{key}' must be a finite number, not '{text}'");
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }
