@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Shipgate.Pipeline.Execution;
 using Shipgate.Pipeline.Hosts;
+using Shipgate.Pipeline.Parameters;
 using Shipgate.Pipeline.Tooling;
 
 namespace Shipgate.Pipeline;
@@ -16,7 +17,7 @@ namespace Shipgate.Pipeline;
 /// }
 /// </code>
 /// </summary>
-public abstract class ShipgateBuild
+public abstract class ShipgateBuild : IShipgateBuild
 {
     /// <summary>The repository root: <c>--root</c>, or the nearest directory above the working directory with a <c>.nuke</c> folder.</summary>
     public string RootDirectory { get; internal set; } = Directory.GetCurrentDirectory();
@@ -35,6 +36,22 @@ public abstract class ShipgateBuild
 
     /// <summary>True on a developer's terminal, false on a CI server.</summary>
     public bool IsLocalBuild => Host is TerminalHost;
+
+    /// <summary>What the injector gave each parameter; interface parameters read theirs from here.</summary>
+    internal InjectedValues InjectedValues { get; } = new();
+
+    /// <inheritdoc/>
+    public T? TryGetValue<T>(Expression<Func<T>> parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        var member = ParameterExpressions.MemberOf(parameter)
+            ?? throw new ArgumentException($"TryGetValue needs the parameter itself, such as () => ReleaseVersion, not '{parameter.Body}'.", nameof(parameter));
+        if (!InjectedValues.TryGet(member, out var value) || value is null)
+            return default;
+        return value is T typed
+            ? typed
+            : throw new InvalidCastException($"Parameter {member.DeclaringType?.Name}.{member.Name} holds a {value.GetType().Name}, which is not a {typeof(T).Name}.");
+    }
 
     /// <summary>Runs the build with the process's command line; returns the exit code.</summary>
     protected static int Execute<T>(Expression<Func<T, Target>> defaultTarget)

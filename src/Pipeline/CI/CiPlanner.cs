@@ -1,6 +1,6 @@
+using Shipgate.Core.Text;
 using Shipgate.Pipeline.Approvals;
 using Shipgate.Pipeline.Planning;
-using Shipgate.Core.Text;
 
 namespace Shipgate.Pipeline.CI;
 

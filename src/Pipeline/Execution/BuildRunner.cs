@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Serilog;
+using Shipgate.Core.Text;
 using Shipgate.Pipeline.Approvals;
 using Shipgate.Pipeline.CommandLine;
 using Shipgate.Pipeline.Help;
@@ -8,7 +9,6 @@ using Shipgate.Pipeline.Parameters;
 using Shipgate.Pipeline.Planning;
 using Shipgate.Pipeline.Secrets;
 using Shipgate.Pipeline.Tooling;
-using Shipgate.Core.Text;
 
 namespace Shipgate.Pipeline.Execution;
 
@@ -37,7 +37,7 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
             var parameters = ParameterDiscovery.Discover(build.GetType());
             if (arguments.Has("help"))
             {
-                environment.Out.Write(HelpText.Render(targets, defaultTarget, parameters));
+                environment.Out.Write(HelpText.Render(targets, defaultTarget, parameters, build));
                 return Success;
             }
 

@@ -18,12 +18,12 @@ internal sealed record Requirement(string Describe, Func<bool> IsMet)
     {
         var getter = parameter.Compile();
         // A lambda over a bool is a condition too: C# prefers this overload for it.
-        var describe = parameter.Body switch
+        var describe = ParameterExpressions.MemberOf(parameter) switch
         {
-            MemberExpression { Member: var member } when member.GetCustomAttribute<ParameterAttribute>() is { } attribute =>
+            { } member when member.GetCustomAttribute<ParameterAttribute>() is { } attribute =>
                 $"parameter '--{ParameterNames.ToKebabCase(attribute.Name ?? member.Name)}'",
-            MemberExpression { Member: var member } => $"condition '{member.Name}'",
-            var body => $"condition '{body}'",
+            { } member => $"condition '{member.Name}'",
+            null => $"condition '{parameter.Body}'",
         };
         return new Requirement(describe, () => HasValue(getter()));
     }

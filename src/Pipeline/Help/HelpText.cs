@@ -1,10 +1,16 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
 using System.Text;
 using Shipgate.Pipeline.Execution;
 using Shipgate.Pipeline.Parameters;
 
 namespace Shipgate.Pipeline.Help;
 
-/// <summary>The text of <c>--help</c>: targets with their direct dependencies, then parameters, then built-ins.</summary>
+/// <summary>
+/// The text of <c>--help</c>: targets with their direct dependencies, then parameters with their defaults (what the
+/// member holds, or its getter returns, before anything is injected), then built-ins.
+/// </summary>
 internal static class HelpText
 {
     private static readonly (string Option, string Description)[] BuiltIns =
@@ -21,7 +27,7 @@ internal static class HelpText
         ("--approve", "Approve the targets that require approval (needed without a terminal)"),
     ];
 
-    public static string Render(IReadOnlyList<ExecutableTarget> targets, string? defaultTarget, IReadOnlyList<ParameterDescriptor> parameters)
+    public static string Render(IReadOnlyList<ExecutableTarget> targets, string? defaultTarget, IReadOnlyList<ParameterDescriptor> parameters, object build)
     {
         var text = new StringBuilder();
         text.AppendLine("Usage: ./build.sh [targets] [--parameter value ...]").AppendLine();
@@ -34,7 +40,7 @@ internal static class HelpText
             text.AppendLine($"  {Label(target, defaultTarget).PadRight(nameWidth)}{Dependencies(target).PadRight(depsWidth)}{target.Description}".TrimEnd());
 
         text.AppendLine().AppendLine("Parameters:");
-        var rows = parameters.Select(p => ($"--{p.Name} <{TypeName(p)}>", Describe(p))).ToList();
+        var rows = parameters.Select(p => ($"--{p.Name} <{TypeName(p)}>", Describe(p, build))).ToList();
         AppendRows(text, rows.Count > 0 ? rows : [("(none)", "")]);
 
         text.AppendLine().AppendLine("Built-in options:");
@@ -48,8 +54,46 @@ internal static class HelpText
     private static string Dependencies(ExecutableTarget target) =>
         target.Node.DependsOn.Count == 0 ? "" : "-> " + string.Join(", ", target.Node.DependsOn);
 
-    private static string Describe(ParameterDescriptor parameter) =>
-        parameter.IsSecret ? $"{parameter.Description} (secret)".TrimStart() : parameter.Description;
+    private static string Describe(ParameterDescriptor parameter, object build)
+    {
+        if (parameter.IsSecret)
+            return $"{parameter.Description} (secret)".TrimStart();
+        return DefaultText(parameter, build) is { } value ? $"{parameter.Description} (default: {value})".TrimStart() : parameter.Description;
+    }
+
+    /// <summary>The default as it would be typed on the command line; null when there is none worth showing (null, empty, false).</summary>
+    private static string? DefaultText(ParameterDescriptor parameter, object build)
+    {
+        object? value;
+        try
+        {
+            value = parameter.GetValue(build);
+        }
+        catch (TargetInvocationException)
+        {
+            // A getter that cannot answer before the build runs has no default to show.
+            return null;
+        }
+
+        return value switch
+        {
+            null or false => null,
+            string { Length: 0 } => null,
+            string text => text,
+            IEnumerable items => string.Join(' ', items.Cast<object?>().Select(Format)) is { Length: > 0 } joined ? joined : null,
+            _ => Format(value),
+        };
+
+        static string Format(object? item) => item switch
+        {
+            null => "",
+            Enum member => ParameterNames.ToKebabCase(member.ToString()),
+            bool flag => flag ? "true" : "false",
+            TimeSpan duration => duration.ToString("c", CultureInfo.InvariantCulture),
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            _ => item.ToString() ?? "",
+        };
+    }
 
     private static string TypeName(ParameterDescriptor parameter)
     {

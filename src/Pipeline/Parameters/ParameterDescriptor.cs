@@ -8,6 +8,9 @@ public sealed class ParameterDescriptor
     private readonly FieldInfo? _field;
     private readonly PropertyInfo? _property;
 
+    // A get-only interface property: its value lives in the build's InjectedValues, its getter reads it with TryGetValue.
+    private readonly bool _heldByBuild;
+
     internal ParameterDescriptor(MemberInfo member, ParameterAttribute attribute, bool isSecret)
     {
         Member = member;
@@ -15,7 +18,7 @@ public sealed class ParameterDescriptor
         Separator = attribute.Separator;
         IsSecret = isSecret;
         Name = ParameterNames.ToKebabCase(attribute.Name ?? member.Name);
-        (_field, _property) = ResolveStorage(member);
+        (_field, _property, _heldByBuild) = ResolveStorage(member);
         MemberType = _field?.FieldType ?? _property!.PropertyType;
         IsArray = MemberType.IsArray;
         ElementType = IsArray ? MemberType.GetElementType()! : MemberType;
@@ -69,10 +72,23 @@ public sealed class ParameterDescriptor
         return _field is not null ? _field.GetValue(build) : _property!.GetValue(build);
     }
 
-    /// <summary>Sets the member; <c>readonly</c> fields and get-only auto-properties included, as Nuke allows.</summary>
+    /// <summary>True for a parameter declared on an interface the build implements (a component's parameter).</summary>
+    public bool IsDeclaredOnInterface => Member.DeclaringType?.IsInterface == true;
+
+    /// <summary>
+    /// Sets the member; <c>readonly</c> fields and get-only auto-properties included, as Nuke allows. A get-only
+    /// interface property has no storage: the value goes to the build, where its getter's
+    /// <see cref="IShipgateBuild.TryGetValue{T}"/> finds it.
+    /// </summary>
     public void SetValue(object build, object? value)
     {
         ArgumentNullException.ThrowIfNull(build);
+        if (build is ShipgateBuild shipgateBuild)
+            shipgateBuild.InjectedValues.Set(Member, value);
+        else if (_heldByBuild)
+            throw new ParameterException($"Parameter {Member.DeclaringType?.Name}.{Member.Name} is declared on an interface; only a ShipgateBuild can hold its value.");
+        if (_heldByBuild)
+            return;
         if (_field is not null)
             _field.SetValue(build, value);
         else
@@ -81,22 +97,28 @@ public sealed class ParameterDescriptor
 
     public override string ToString() => $"--{Name}";
 
-    private static (FieldInfo?, PropertyInfo?) ResolveStorage(MemberInfo member)
+    private static (FieldInfo?, PropertyInfo?, bool HeldByBuild) ResolveStorage(MemberInfo member)
     {
         switch (member)
         {
             case FieldInfo field:
-                return (field, null);
+                return (field, null, false);
             case PropertyInfo { CanWrite: true } property:
-                return (null, property);
+                return (null, property, false);
+            case PropertyInfo { DeclaringType.IsInterface: true, GetMethod.IsAbstract: true } property:
+                throw new ParameterException(
+                    $"Parameter {property.DeclaringType?.Name}.{property.Name} has no default implementation; " +
+                    $"write it as {property.Name} => TryGetValue(() => {property.Name}) so the interface reads the injected value.");
+            case PropertyInfo { DeclaringType.IsInterface: true } property:
+                return (null, property, true);
             case PropertyInfo property:
                 // A get-only auto-property is set through its compiler-generated backing field.
                 var backing = property.DeclaringType!.GetField(
                     $"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic);
                 return backing is not null
-                    ? (backing, null)
+                    ? (backing, null, false)
                     : throw new ParameterException(
-                        $"Parameter {property.DeclaringType.Name}.{property.Name} is a computed property with no setter; give it a setter or make it a field.");
+                        $"Parameter {property.DeclaringType.Name}.{property.Name} is a computed property with no setter; give it a setter or make it a field (only interface parameters read their value with TryGetValue).");
             default:
                 throw new ArgumentException($"{member.Name} is neither a field nor a property.", nameof(member));
         }

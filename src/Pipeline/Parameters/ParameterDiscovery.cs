@@ -1,4 +1,5 @@
 using System.Reflection;
+using Shipgate.Pipeline.Components;
 
 namespace Shipgate.Pipeline.Parameters;
 
@@ -9,14 +10,16 @@ public static class ParameterDiscovery
         BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
     /// <summary>
-    /// The parameters in declaration order, base classes' first. Two members whose names normalise to the
-    /// same key (<c>FaultErrorRate</c> and <c>fault_error_rate</c>), and static members, are errors.
+    /// The parameters in declaration order: first those of the interfaces the class implements (components,
+    /// base interfaces first), then base classes' before the class's own. Two members whose names normalise
+    /// to the same key (<c>FaultErrorRate</c> and <c>fault_error_rate</c>, a class's and an interface's), and
+    /// static members, are errors.
     /// </summary>
     public static IReadOnlyList<ParameterDescriptor> Discover(Type buildType)
     {
         ArgumentNullException.ThrowIfNull(buildType);
         var result = new List<ParameterDescriptor>();
-        foreach (var type in BaseFirst(buildType))
+        foreach (var type in ComponentInterfaces.Of(buildType).Concat(BaseFirst(buildType)))
         {
             var declared = type.GetMembers(Members)
                 .Where(m => m is FieldInfo or PropertyInfo)
@@ -28,6 +31,8 @@ public static class ParameterDiscovery
             {
                 if (IsStatic(member))
                     throw new ParameterException($"Parameter {type.Name}.{member.Name} is static; parameters are instance fields or properties.");
+                if (type.IsInterface && member is PropertyInfo { CanWrite: false } && !typeof(ShipgateBuild).IsAssignableFrom(buildType))
+                    throw new ParameterException($"Parameter {type.Name}.{member.Name} is declared on an interface; only a ShipgateBuild can hold its value, and {buildType.Name} is not one.");
                 var descriptor = new ParameterDescriptor(member, attribute!, member.IsDefined(typeof(SecretAttribute), inherit: true));
                 var clash = result.FirstOrDefault(p => p.Key == descriptor.Key);
                 if (clash is not null)

@@ -2,9 +2,9 @@ using System.Collections;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Shipgate.Core.Text;
 using Shipgate.Pipeline.CommandLine;
 using Shipgate.Pipeline.Secrets;
-using Shipgate.Core.Text;
 
 namespace Shipgate.Pipeline.Parameters;
 

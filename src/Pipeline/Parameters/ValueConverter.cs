@@ -1,5 +1,5 @@
-using Shipgate.Core.Text;
 using System.Globalization;
+using Shipgate.Core.Text;
 
 namespace Shipgate.Pipeline.Parameters;
 

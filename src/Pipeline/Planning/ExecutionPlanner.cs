@@ -1,5 +1,5 @@
-using Shipgate.Pipeline.CommandLine;
 using Shipgate.Core.Text;
+using Shipgate.Pipeline.CommandLine;
 
 namespace Shipgate.Pipeline.Planning;
 

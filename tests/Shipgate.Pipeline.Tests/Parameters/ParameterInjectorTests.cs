@@ -1,6 +1,6 @@
+using Shipgate.Core.Text;
 using Shipgate.Pipeline.CommandLine;
 using Shipgate.Pipeline.Parameters;
-using Shipgate.Core.Text;
 
 namespace Shipgate.Pipeline.Tests.Parameters;
 

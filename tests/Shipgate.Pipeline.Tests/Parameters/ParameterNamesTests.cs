@@ -1,5 +1,5 @@
-using Shipgate.Pipeline.Parameters;
 using Shipgate.Core.Text;
+using Shipgate.Pipeline.Parameters;
 
 namespace Shipgate.Pipeline.Tests.Parameters;
 
