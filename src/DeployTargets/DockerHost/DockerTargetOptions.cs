@@ -1,3 +1,4 @@
+using System.Net;
 using Shipgate.DeployTargets.Engine;
 using Shipgate.DeployTargets.Images;
 using Shipgate.DeployTargets.Targets;
@@ -36,6 +37,13 @@ public sealed record DockerTargetOptions(string Service, string Environment, int
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public EngineConnection Engine { get; init; } = EngineConnection.Local;
+
+    /// <summary>
+    /// The address the service binds PORT on (the sample and the test service bind 127.0.0.1). Before a new release
+    /// starts, the target checks that this very address is free on an engine on this host; a listener on another
+    /// address of the same port does not block a deploy.
+    /// </summary>
+    public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;
 
     internal void Validate()
     {

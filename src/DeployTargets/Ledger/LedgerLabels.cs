@@ -1,4 +1,6 @@
 using System.Globalization;
+using Shipgate.DeployTargets.Locking;
+using Shipgate.DeployTargets.Targets;
 
 namespace Shipgate.DeployTargets.Ledger;
 
@@ -21,24 +23,40 @@ public static class LedgerLabels
     public const string DeployedAt = Prefix + "deployed-at";
     public const string UpdatedAt = Prefix + "updated-at";
     public const string Revision = Prefix + "revision";
+    public const string Platform = Prefix + "platform";
+    public const string VerifierHost = Prefix + "verifier.host";
+    public const string VerifierPid = Prefix + "verifier.pid";
+    public const string VerifierProcessStart = Prefix + "verifier.process-start";
 
     /// <summary>Marks what kind of engine object carries the labels: a ledger entry, a release container, a lock.</summary>
     public const string Kind = Prefix + "kind";
 
     /// <summary>Labels that identify a release on its container or service (immutable facts only).</summary>
-    public static Dictionary<string, string> Identity(ReleaseRecord r, string kind) => new()
+    public static Dictionary<string, string> Identity(ReleaseRecord r, string kind)
     {
-        [Kind] = kind,
-        [ReleaseId] = r.ReleaseId,
-        [Service] = r.Service,
-        [Environment] = r.Environment,
-        [Version] = r.Version,
-        [Image] = r.Image,
-        [Commit] = r.Commit,
-        [DeployedBy] = r.DeployedBy,
-        [PreviousReleaseId] = r.PreviousReleaseId ?? "",
-        [DeployedAt] = r.DeployedAt.ToString("O", CultureInfo.InvariantCulture),
-    };
+        var labels = new Dictionary<string, string>
+        {
+            [Kind] = kind,
+            [ReleaseId] = r.ReleaseId,
+            [Service] = r.Service,
+            [Environment] = r.Environment,
+            [Version] = r.Version,
+            [Image] = r.Image,
+            [Commit] = r.Commit,
+            [DeployedBy] = r.DeployedBy,
+            [PreviousReleaseId] = r.PreviousReleaseId ?? "",
+            [DeployedAt] = r.DeployedAt.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (r.Platform is { } platform) labels[Platform] = PlatformName(platform);
+        return labels;
+    }
+
+    /// <summary>The platform as the ledger writes it: docker, swarm.</summary>
+    public static string PlatformName(DeployPlatform platform) => platform.ToString().ToLowerInvariant();
+
+    /// <summary>The platform a label names; null when absent or unknown.</summary>
+    public static DeployPlatform? ParsePlatform(string? value) =>
+        Enum.TryParse<DeployPlatform>(value, ignoreCase: true, out var p) && Enum.IsDefined(p) ? p : null;
 
     public static Dictionary<string, string> ToLabels(ReleaseRecord r, string kind)
     {
@@ -49,6 +67,12 @@ public static class LedgerLabels
         if (r.ApprovedBy is not null) labels[ApprovedBy] = r.ApprovedBy;
         if (r.Verdict is not null) labels[Verdict] = r.Verdict;
         if (r.Reason is not null) labels[Reason] = Truncate(r.Reason);
+        if (r.Verifier is { } verifier)
+        {
+            labels[VerifierHost] = verifier.Host;
+            labels[VerifierPid] = verifier.Pid.ToString(CultureInfo.InvariantCulture);
+            labels[VerifierProcessStart] = verifier.ProcessStart;
+        }
         return labels;
     }
 
@@ -94,6 +118,10 @@ public static class LedgerLabels
             DeployedAt = deployedAt,
             UpdatedAt = updatedAt,
             Revision = revision,
+            Platform = ParsePlatform(Get(Platform)),
+            Verifier = Get(VerifierHost) is { } host && int.TryParse(Get(VerifierPid), CultureInfo.InvariantCulture, out var pid)
+                ? new ProcessIdentity(host, pid, Get(VerifierProcessStart) ?? "")
+                : null,
         };
     }
 

@@ -46,14 +46,6 @@ internal sealed class LedgerStore(EngineConnection connection)
         return written;
     }
 
-    /// <summary>Removes every ledger entry of a service (tests and teardown).</summary>
-    public async Task ForgetAsync(string service, string environment, CancellationToken cancellationToken)
-    {
-        using var client = connection.CreateClient();
-        var all = await client.Volumes.ListAsync(new VolumesListParameters { Filters = Filters(service, environment) }, cancellationToken).ConfigureAwait(false);
-        foreach (var v in all.Volumes ?? []) await client.Volumes.RemoveAsync(v.Name, force: true, cancellationToken).ConfigureAwait(false);
-    }
-
     private static string VolumeName(ReleaseRecord r) =>
         $"shipgate-ledger.{r.Service}.{r.Environment}.{r.ReleaseId}.r{r.Revision.ToString(CultureInfo.InvariantCulture)}";
 

@@ -17,6 +17,9 @@ public sealed class ReleaseHistory(IEnumerable<ReleaseRecord> records)
 
     public IReadOnlyList<ReleaseRecord> InFlight => Releases.Where(r => r.Phase.IsInFlight()).ToList();
 
+    /// <summary>The platform the newest release that recorded one ran on (entries older than the platform label have none).</summary>
+    public DeployPlatform? RecordedPlatform => Releases.FirstOrDefault(r => r.Platform is not null)?.Platform;
+
     public ReleaseRecord? Find(string releaseId) => Releases.FirstOrDefault(r => r.ReleaseId == releaseId);
 
     /// <summary>The rolled-back release that forbids deploying this version or image again, if any.</summary>
@@ -39,6 +42,27 @@ public sealed class ReleaseHistory(IEnumerable<ReleaseRecord> records)
     /// <exception cref="DeployTargetException">Kind <see cref="DeployErrorKind.NothingToRollBack"/> when nothing serves.</exception>
     public ReleaseRecord RequireCurrent(string action, string service) =>
         Current ?? throw new DeployTargetException(DeployErrorKind.NothingToRollBack, $"{service} has no serving release to {action}.");
+
+    /// <summary>
+    /// The serving release, which must be <paramref name="expectedReleaseId"/> when one is given: Promote, Pause and
+    /// Rollback act only on the release their caller verified, never on one another run deployed meanwhile.
+    /// </summary>
+    /// <exception cref="DeployTargetException">Kind <see cref="DeployErrorKind.NothingToRollBack"/> when nothing serves,
+    /// <see cref="DeployErrorKind.ReleaseMismatch"/> naming both releases when another one serves.</exception>
+    public ReleaseRecord RequireCurrent(string action, string service, string? expectedReleaseId)
+    {
+        if (expectedReleaseId is null) return RequireCurrent(action, service);
+        var current = Current;
+        if (current?.ReleaseId == expectedReleaseId) return current;
+        var expected = Find(expectedReleaseId);
+        var named = expected is null ? $"release {expectedReleaseId} (not in the ledger)" : $"release {Describe(expected)}";
+        var serving = current is null ? "nothing serves" : $"the serving release is {Describe(current)}";
+        throw new DeployTargetException(current is null && expected is null ? DeployErrorKind.NothingToRollBack : DeployErrorKind.ReleaseMismatch,
+            $"Refusing to {action} {named} of {service}: {serving}. Only the release that was verified is acted on.");
+    }
+
+    /// <summary>A release as messages name it: id (version, phase).</summary>
+    public static string Describe(ReleaseRecord release) => $"{release.ReleaseId} ({release.Version}, {release.Phase})";
 
     /// <summary>The release to return to when <paramref name="release"/> is rolled back, which must exist.</summary>
     /// <exception cref="DeployTargetException">Kind <see cref="DeployErrorKind.NothingToRollBack"/> when there is none.</exception>

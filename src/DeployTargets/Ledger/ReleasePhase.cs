@@ -1,6 +1,9 @@
 namespace Shipgate.DeployTargets.Ledger;
 
-/// <summary>Where a release is in its life. Deploying and RollingBack are "in flight": a crash there is recovered.</summary>
+/// <summary>
+/// Where a release is in its life. Deploying and RollingBack are "in flight": a crash there is recovered.
+/// Verifying is in flight too once its verifier process is gone (see <see cref="ReleaseRecord.Verifier"/>).
+/// </summary>
 public enum ReleasePhase
 {
     /// <summary>Recorded; the new version is being pulled, created and started. The previous one may be stopped.</summary>
@@ -20,11 +23,23 @@ public enum ReleasePhase
 
     /// <summary>Never served: interrupted or refused before it became healthy (e.g. the port was taken).</summary>
     Failed,
+
+    /// <summary>
+    /// Serving while a verifier judges it. A verifier that dies here leaves the release to the next call's recovery,
+    /// which rolls it back: an unverified release is never left looking healthy.
+    /// </summary>
+    Verifying,
+
+    /// <summary>Serving, not promoted: its verification could not decide and a person must promote or roll it back.</summary>
+    Paused,
 }
 
 public static class ReleasePhases
 {
+    /// <summary>Deploying or RollingBack: recovery always finishes or undoes these (Verifying only when its verifier is gone).</summary>
     public static bool IsInFlight(this ReleasePhase phase) => phase is ReleasePhase.Deploying or ReleasePhase.RollingBack;
 
-    public static bool IsServing(this ReleasePhase phase) => phase is ReleasePhase.Healthy or ReleasePhase.Promoted;
+    /// <summary>The release's instances serve traffic (verified or not).</summary>
+    public static bool IsServing(this ReleasePhase phase) =>
+        phase is ReleasePhase.Healthy or ReleasePhase.Verifying or ReleasePhase.Paused or ReleasePhase.Promoted;
 }

@@ -1,3 +1,4 @@
+using Shipgate.DeployTargets.Locking;
 using Shipgate.DeployTargets.Targets;
 
 namespace Shipgate.DeployTargets.Ledger;
@@ -30,24 +31,32 @@ public sealed record ReleaseRecord
     public required DateTimeOffset UpdatedAt { get; init; }
     public int Revision { get; init; }
 
+    /// <summary>Where the release runs (docker or swarm); null in entries written before the ledger recorded it.</summary>
+    public DeployPlatform? Platform { get; init; }
+
+    /// <summary>The process verifying the release while it is <see cref="ReleasePhase.Verifying"/>; recovery rolls the release back once it is gone.</summary>
+    public ProcessIdentity? Verifier { get; init; }
+
     /// <summary>
     /// The entry a deploy writes before it changes the engine: a new release id, phase <see cref="ReleasePhase.Deploying"/>,
     /// following <paramref name="previous"/> (the release serving now, if any).
     /// </summary>
-    public static ReleaseRecord Deploying(string service, string environment, DeployRequest request, ReleaseRecord? previous, DateTimeOffset now) => new()
-    {
-        ReleaseId = ReleaseIds.New(now),
-        Service = service,
-        Environment = environment,
-        Version = request.Version,
-        Image = request.Image,
-        Commit = request.Commit,
-        DeployedBy = request.DeployedBy,
-        Phase = ReleasePhase.Deploying,
-        PreviousReleaseId = previous?.ReleaseId,
-        DeployedAt = now,
-        UpdatedAt = now,
-    };
+    public static ReleaseRecord Deploying(string service, string environment, DeployRequest request, ReleaseRecord? previous, DateTimeOffset now,
+        DeployPlatform? platform = null) => new()
+        {
+            ReleaseId = ReleaseIds.New(now),
+            Service = service,
+            Environment = environment,
+            Version = request.Version,
+            Image = request.Image,
+            Commit = request.Commit,
+            DeployedBy = request.DeployedBy,
+            Phase = ReleasePhase.Deploying,
+            PreviousReleaseId = previous?.ReleaseId,
+            DeployedAt = now,
+            UpdatedAt = now,
+            Platform = platform,
+        };
 
     public string Digest => Image.Contains('@', StringComparison.Ordinal) ? Image[(Image.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
 }

@@ -15,12 +15,15 @@ internal sealed class DeployLock(EngineConnection connection, ILogger log)
 
     public static string VolumeName(string service, string environment) => $"shipgate-lock.{service}.{environment}";
 
-    /// <summary>Acquires the lock, waiting up to <paramref name="wait"/> for a live holder; breaks a stale one.</summary>
-    public async Task<IAsyncDisposable> AcquireAsync(string service, string environment, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>
+    /// Acquires the lock, waiting up to <paramref name="wait"/> for a live holder; breaks a stale one. A refusal names
+    /// the holder (pid, host, since when, what for) and the newest release in the ledger, which is what it works on.
+    /// </summary>
+    public async Task<Lease> AcquireAsync(string service, string environment, TimeSpan wait, string purpose, CancellationToken cancellationToken)
     {
         var name = VolumeName(service, environment);
-        var me = new LockHolder(ProcessProbe.HostIdentity, Environment.ProcessId, ProcessProbe.StartOf(Environment.ProcessId) ?? "",
-            Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow);
+        var process = ProcessIdentity.Current;
+        var me = new LockHolder(process.Host, process.Pid, process.ProcessStart, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow) { Purpose = purpose };
         var labels = me.ToLabels();
         labels[LedgerLabels.Kind] = LockKind;
         labels[LedgerLabels.Service] = service;
@@ -32,7 +35,7 @@ internal sealed class DeployLock(EngineConnection connection, ILogger log)
             var volume = await EngineErrors.Call(connection, $"taking the deploy lock of {service}/{environment}", () =>
                 client.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = labels }, cancellationToken)).ConfigureAwait(false);
             var holder = LockHolder.FromLabels(volume.Labels);
-            if (holder?.Token == me.Token) return new Lease(connection, name, me.Token);
+            if (holder?.Token == me.Token) return new Lease(connection, name, me);
 
             var state = LockStaleness.Judge(holder, ProcessProbe.HostIdentity, ProcessProbe.StartOf);
             if (state is LockState.Stale or LockState.Unreadable)
@@ -42,9 +45,7 @@ internal sealed class DeployLock(EngineConnection connection, ILogger log)
                 continue;
             }
             if (DateTimeOffset.UtcNow >= deadline)
-                throw new DeployTargetException(DeployErrorKind.Locked,
-                    $"Another deploy of {service}/{environment} is in progress (lock {name} held by {holder}" +
-                    (state == LockState.HeldElsewhere ? ", on another host: remove the volume by hand if that host is gone" : "") + ").");
+                throw await RefusalAsync(service, environment, name, holder, state, cancellationToken).ConfigureAwait(false);
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
         }
     }
@@ -53,10 +54,10 @@ internal sealed class DeployLock(EngineConnection connection, ILogger log)
     /// Acquires the lock, calls <paramref name="whenLocked"/>, then runs <paramref name="recover"/> (finishing what a dead
     /// process left in flight) while holding it. The lock is released if either throws; otherwise the caller disposes it.
     /// </summary>
-    public async Task<IAsyncDisposable> AcquireAndRecoverAsync(string service, string environment, TimeSpan wait,
+    public async Task<Lease> AcquireAndRecoverAsync(string service, string environment, TimeSpan wait, string purpose,
         Func<CancellationToken, Task> recover, Action? whenLocked, CancellationToken cancellationToken)
     {
-        var lease = await AcquireAsync(service, environment, wait, cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(service, environment, wait, purpose, cancellationToken).ConfigureAwait(false);
         try
         {
             whenLocked?.Invoke();
@@ -68,6 +69,32 @@ internal sealed class DeployLock(EngineConnection connection, ILogger log)
             await lease.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Who holds the lock now, without taking it; null when it is free.</summary>
+    public async Task<LockHolder?> ReadHolderAsync(string service, string environment, CancellationToken cancellationToken)
+    {
+        using var client = connection.CreateClient();
+        try
+        {
+            var volume = await client.Volumes.InspectAsync(VolumeName(service, environment), cancellationToken).ConfigureAwait(false);
+            return LockHolder.FromLabels(volume.Labels);
+        }
+        catch (Docker.DotNet.DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<DeployTargetException> RefusalAsync(string service, string environment, string name, LockHolder? holder, LockState state,
+        CancellationToken cancellationToken)
+    {
+        var releases = await new LedgerStore(connection).ReadAsync(service, environment, cancellationToken).ConfigureAwait(false);
+        var newest = releases.Releases.FirstOrDefault();
+        var working = newest is null ? "no release recorded yet" : $"newest release {ReleaseHistory.Describe(newest)}";
+        return new DeployTargetException(DeployErrorKind.Locked,
+            $"Another release of {service}/{environment} is in progress: lock {name} is held by {holder}; {working}" +
+            (state == LockState.HeldElsewhere ? ". The holder runs on another host: remove the volume by hand if that host is gone." : ". Try again when it has finished."));
     }
 
     private static async Task RemoveIfTokenAsync(EngineConnection connection, string name, string? token, CancellationToken cancellationToken)
@@ -85,8 +112,11 @@ internal sealed class DeployLock(EngineConnection connection, ILogger log)
         }
     }
 
-    private sealed class Lease(EngineConnection connection, string name, string token) : IAsyncDisposable
+    /// <summary>The held lock; disposing releases it (only if it is still ours).</summary>
+    public sealed class Lease(EngineConnection connection, string name, LockHolder holder) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await RemoveIfTokenAsync(connection, name, token, CancellationToken.None).ConfigureAwait(false);
+        public LockHolder Holder => holder;
+
+        public async ValueTask DisposeAsync() => await RemoveIfTokenAsync(connection, name, holder.Token, CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -21,12 +21,16 @@ public static class LockStaleness
     /// <param name="holder">the holder read from the lock, or null when unreadable</param>
     /// <param name="localHost">this host's identity</param>
     /// <param name="startOfLiveProcess">the start identity of a live process with that pid, or null when none runs</param>
-    public static LockState Judge(LockHolder? holder, string localHost, Func<int, string?> startOfLiveProcess)
+    public static LockState Judge(LockHolder? holder, string localHost, Func<int, string?> startOfLiveProcess) =>
+        JudgeProcess(holder?.Process, localHost, startOfLiveProcess);
+
+    /// <summary>The same judgement for any process the ledger names (e.g. a release's verifier).</summary>
+    public static LockState JudgeProcess(ProcessIdentity? process, string localHost, Func<int, string?> startOfLiveProcess)
     {
-        if (holder is null) return LockState.Unreadable;
-        if (!string.Equals(holder.Host, localHost, StringComparison.Ordinal)) return LockState.HeldElsewhere;
-        var start = startOfLiveProcess(holder.Pid);
+        if (process is null) return LockState.Unreadable;
+        if (!string.Equals(process.Host, localHost, StringComparison.Ordinal)) return LockState.HeldElsewhere;
+        var start = startOfLiveProcess(process.Pid);
         if (start is null) return LockState.Stale;
-        return holder.ProcessStart.Length == 0 || start == holder.ProcessStart ? LockState.Held : LockState.Stale;
+        return process.ProcessStart.Length == 0 || start == process.ProcessStart ? LockState.Held : LockState.Stale;
     }
 }

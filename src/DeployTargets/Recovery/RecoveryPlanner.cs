@@ -1,33 +1,43 @@
 using Shipgate.DeployTargets.Ledger;
+using Shipgate.DeployTargets.Locking;
 
 namespace Shipgate.DeployTargets.Recovery;
 
 /// <summary>
 /// Pure: from the ledger and the containers observed, decides how to bring a service back to a known state after
 /// a process died mid-deploy. A deploy in flight is undone (its container removed, the previous release serving
-/// again); a rollback in flight is finished. Containers no ledger entry accounts for are removed.
+/// again); a rollback in flight is finished; a verification whose verifier is gone is rolled back (an unverified
+/// release never stays serving as if it were healthy). Containers no ledger entry accounts for are removed.
 /// An empty plan means the state is consistent.
 /// </summary>
 public static class RecoveryPlanner
 {
-    public static IReadOnlyList<RecoveryStep> Plan(ReleaseHistory history, IReadOnlyList<ObservedInstance> instances)
+    /// <param name="history">the ledger</param>
+    /// <param name="instances">what the engine runs for the service</param>
+    /// <param name="abandonedVerifications">ids of <see cref="ReleasePhase.Verifying"/> releases whose verifier is gone
+    /// (see <see cref="AbandonedVerifications"/>)</param>
+    public static IReadOnlyList<RecoveryStep> Plan(ReleaseHistory history, IReadOnlyList<ObservedInstance> instances,
+        IReadOnlySet<string>? abandonedVerifications = null)
     {
         var steps = new List<RecoveryStep>();
         var removed = new HashSet<string>();
         var settled = history.Releases.ToDictionary(r => r.ReleaseId);
+        var abandoned = history.Releases.Where(r => r.Phase == ReleasePhase.Verifying && abandonedVerifications?.Contains(r.ReleaseId) == true);
 
-        foreach (var release in history.InFlight)
+        foreach (var release in history.InFlight.Concat(abandoned))
         {
-            var finishingRollback = release.Phase == ReleasePhase.RollingBack;
             foreach (var instance in instances.Where(i => i.ReleaseId == release.ReleaseId))
             {
-                steps.Add(new RemoveInstance(instance.Id, $"release {release.ReleaseId} was {release.Phase} when its deployer stopped"));
+                steps.Add(new RemoveInstance(instance.Id, $"release {release.ReleaseId} was {release.Phase} when its {(release.Phase == ReleasePhase.Verifying ? "verifier" : "deployer")} stopped"));
                 removed.Add(instance.Id);
             }
-            var phase = finishingRollback ? ReleasePhase.RolledBack : ReleasePhase.Failed;
-            var reason = finishingRollback
-                ? release.Reason ?? "rolled back (finished by recovery)"
-                : $"interrupted while {release.Phase}; undone by recovery";
+            var (phase, reason) = release.Phase switch
+            {
+                ReleasePhase.RollingBack => (ReleasePhase.RolledBack, release.Reason ?? "rolled back (finished by recovery)"),
+                ReleasePhase.Verifying => (ReleasePhase.RolledBack,
+                    $"the verification was interrupted: its verifier ({release.Verifier?.ToString() ?? "unknown"}) is gone; rolled back by recovery"),
+                _ => (ReleasePhase.Failed, $"interrupted while {release.Phase}; undone by recovery"),
+            };
             steps.Add(new MarkRelease(release, phase, reason, $"release {release.ReleaseId} was left {release.Phase}"));
             settled[release.ReleaseId] = release with { Phase = phase };
         }
@@ -59,6 +69,16 @@ public static class RecoveryPlanner
         }
         return steps;
     }
+
+    /// <summary>
+    /// The <see cref="ReleasePhase.Verifying"/> releases whose verifier process is gone (or unreadable), judged as a
+    /// lock holder is: a verifier on another host is never judged gone, since its liveness cannot be seen from here.
+    /// </summary>
+    public static IReadOnlySet<string> AbandonedVerifications(ReleaseHistory history, Func<ProcessIdentity?, LockState> judge) =>
+        history.Releases
+            .Where(r => r.Phase == ReleasePhase.Verifying && judge(r.Verifier) is LockState.Stale or LockState.Unreadable)
+            .Select(r => r.ReleaseId)
+            .ToHashSet();
 
     private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 }

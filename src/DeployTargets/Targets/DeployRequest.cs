@@ -6,6 +6,3 @@ public sealed record DeployRequest(string Image, string Version, string Commit, 
     /// <summary>Deploy even if this version was rolled back before.</summary>
     public bool Force { get; init; }
 }
-
-/// <summary>The release passed its gates: who approved and what the verdict was.</summary>
-public sealed record PromoteRequest(string ApprovedBy, string Verdict);

@@ -1,17 +1,24 @@
+using Shipgate.DeployTargets;
 using Shipgate.DeployTargets.DockerHost;
 using Shipgate.DeployTargets.Swarm;
 using Shipgate.DeployTargets.Targets;
 
 // Deploys one release and, when it reaches the phase named in PAUSE_AT, says so and hangs there, so the test can
-// SIGKILL it at exactly that point.
-// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT
-if (args.Length != 7 || args[0] is not ("docker" or "swarm"))
+// SIGKILL it at exactly that point. With --lease HOLDER it holds the release lease around everything ("leased" once
+// taken, "released" before letting go); with --verify it begins the verification after the deploy ("verifying").
+// A refusal prints "REFUSED <kind>: <message>" and exits 3.
+// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify]
+if (args.Length < 7 || args[0] is not ("docker" or "swarm"))
 {
-    Console.Error.WriteLine("usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT");
+    Console.Error.WriteLine("usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify]");
     return 2;
 }
 var (service, environment, image, version, pauseAt) = (args[1], args[2], args[4], args[5], args[6]);
 var port = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
+var options = args[7..];
+var leaseIndex = Array.IndexOf(options, "--lease");
+var holder = leaseIndex >= 0 ? options[leaseIndex + 1] : null;
+var verify = options.Contains("--verify");
 
 void Pause(string phase)
 {
@@ -21,22 +28,45 @@ void Pause(string phase)
     Thread.Sleep(Timeout.Infinite);
 }
 
-var request = new DeployRequest(image, version, "helper", "deploy-helper") { Force = true };
+IDeployTarget target;
 if (args[0] == "docker")
 {
-    var target = new DockerTarget(new DockerTargetOptions(service, environment, port)
+    var docker = new DockerTarget(new DockerTargetOptions(service, environment, port)
     {
         HealthUrl = new Uri($"http://127.0.0.1:{port}/health"),
         HealthTimeout = TimeSpan.FromSeconds(20),
     });
-    target.PhaseReached += Pause;
-    await target.DeployAsync(request);
+    docker.PhaseReached += Pause;
+    target = docker;
 }
 else
 {
-    var target = new DockerSwarmTarget(new SwarmTargetOptions(service, environment, port) { HealthTimeout = TimeSpan.FromSeconds(60) });
-    target.PhaseReached += Pause;
-    await target.DeployAsync(request);
+    var swarm = new DockerSwarmTarget(new SwarmTargetOptions(service, environment, port) { HealthTimeout = TimeSpan.FromSeconds(60) });
+    swarm.PhaseReached += Pause;
+    target = swarm;
+}
+
+try
+{
+    var lease = holder is null ? null : await target.AcquireReleaseLeaseAsync(holder);
+    if (lease is not null) Pause("leased");
+    var release = await target.DeployAsync(new DeployRequest(image, version, "helper", "deploy-helper") { Force = true });
+    Console.WriteLine($"RELEASE {release.ReleaseId}");
+    if (verify)
+    {
+        await target.BeginVerificationAsync(release.ReleaseId);
+        Pause("verifying");
+    }
+    if (lease is not null)
+    {
+        Pause("released");
+        await lease.DisposeAsync();
+    }
+}
+catch (DeployTargetException e)
+{
+    Console.WriteLine($"REFUSED {e.Kind}: {e.Message}");
+    return 3;
 }
 Console.WriteLine("DONE");
 return 0;
