@@ -46,6 +46,7 @@ public sealed class SwarmTargetTests(StackFixture stack)
 
         var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
         Assert.Equal(4, first.Instances.Count(i => i.State == "running"));
+        Assert.Equal(DeployPlatform.Swarm, await ReleaseLedger.ReadPlatformAsync(stack.Engine, "rolling", "test"));
         await AssertAllReplicasServeAsync("1.0.0");
 
         var second = await target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests"));

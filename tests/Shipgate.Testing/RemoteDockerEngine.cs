@@ -29,6 +29,7 @@ public sealed class RemoteDockerEngine : IAsyncLifetime, IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private Process? _daemon;
+    private int _disposed;
     private StreamWriter? _log;
 
     /// <summary>The engine's own directory (data root, exec root, certificates, log), removed on dispose.</summary>
@@ -36,8 +37,11 @@ public sealed class RemoteDockerEngine : IAsyncLifetime, IAsyncDisposable
 
     public int Port { get; private set; }
 
-    /// <summary><c>tcp://127.0.0.1:PORT</c>.</summary>
-    public Uri Endpoint => new($"tcp://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
+    /// <summary><c>tcp://127.0.0.1:PORT</c>, as dockerd and DOCKER_HOST take it.</summary>
+    public string Address => $"tcp://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary><see cref="Address"/> as a URI (which prints with a trailing slash).</summary>
+    public Uri Endpoint => new(Address);
 
     public TestCertificateAuthority Authority { get; } = TestCertificateAuthority.Create("shipgate-test-remote-engine-ca");
 
@@ -55,7 +59,7 @@ public sealed class RemoteDockerEngine : IAsyncLifetime, IAsyncDisposable
     /// <summary>The environment the docker CLI needs to talk to this engine.</summary>
     public IReadOnlyDictionary<string, string> DockerCliEnvironment => new Dictionary<string, string>
     {
-        ["DOCKER_HOST"] = Endpoint.ToString(),
+        ["DOCKER_HOST"] = Address,
         ["DOCKER_TLS_VERIFY"] = "1",
         ["DOCKER_CERT_PATH"] = ClientCertificateDirectory,
     };
@@ -63,19 +67,24 @@ public sealed class RemoteDockerEngine : IAsyncLifetime, IAsyncDisposable
     public static async Task<RemoteDockerEngine> StartAsync()
     {
         var engine = new RemoteDockerEngine();
+        await engine.InitializeAsync();
+        return engine;
+    }
+
+    public async Task InitializeAsync()
+    {
         try
         {
-            await engine.InitializeAsync();
-            return engine;
+            await StartDaemonAsync();
         }
         catch
         {
-            await engine.DisposeAsync();
+            await DisposeAsync();
             throw;
         }
     }
 
-    public async Task InitializeAsync()
+    private async Task StartDaemonAsync()
     {
         var server = Path.Combine(Directory, "server");
         Authority.WriteCertificate(Path.Combine(System.IO.Directory.CreateDirectory(server).FullName, "ca.pem"));
@@ -90,7 +99,7 @@ public sealed class RemoteDockerEngine : IAsyncLifetime, IAsyncDisposable
         var info = new ProcessStartInfo("dockerd") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in new[]
                  {
-                     "--host", Endpoint.ToString(),
+                     "--host", Address,
                      "--tlsverify", "--tlscacert", Path.Combine(server, "ca.pem"),
                      "--tlscert", serverCertificate.CertificateFile, "--tlskey", serverCertificate.KeyFile,
                      "--config-file", config,
@@ -124,6 +133,7 @@ public sealed class RemoteDockerEngine : IAsyncLifetime, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         if (_daemon is { HasExited: false } daemon)
         {
             using (var term = Process.Start("kill", ["-TERM", daemon.Id.ToString(CultureInfo.InvariantCulture)]))
@@ -145,13 +155,31 @@ public sealed class RemoteDockerEngine : IAsyncLifetime, IAsyncDisposable
             lock (_log) _log.Dispose();
         }
         Authority.Dispose();
+        await UnmountLeftoversAsync();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A mount dockerd left behind keeps a file busy; the directory is under /tmp and named for this engine.
+            // Something still holds a file; the directory is under /tmp and named for this engine.
+        }
+    }
+
+    /// <summary>dockerd leaves mounts under its roots (the default network namespace, the data root); unmount them, deepest first.</summary>
+    private async Task UnmountLeftoversAsync()
+    {
+        if (!File.Exists("/proc/self/mounts")) return;
+        var prefix = Directory + "/";
+        var mounts = (await File.ReadAllLinesAsync("/proc/self/mounts"))
+            .Select(line => line.Split(' '))
+            .Where(fields => fields.Length > 1 && (fields[1] + "/").StartsWith(prefix, StringComparison.Ordinal))
+            .Select(fields => fields[1])
+            .OrderByDescending(path => path.Length);
+        foreach (var mount in mounts)
+        {
+            using var umount = Process.Start("umount", ["-l", mount]);
+            await umount.WaitForExitAsync();
         }
     }
 

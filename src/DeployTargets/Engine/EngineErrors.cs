@@ -13,6 +13,10 @@ internal static class EngineErrors
         {
             return await call().ConfigureAwait(false);
         }
+        catch (Exception e) when (IsTlsRefusal(e))
+        {
+            throw TlsRefused(connection, what, e);
+        }
         catch (Exception e) when (IsUnreachable(e))
         {
             throw Unreachable(connection, what, e);
@@ -34,6 +38,18 @@ internal static class EngineErrors
         new(DeployErrorKind.DaemonUnreachable,
             $"The Docker daemon at {connection.Endpoint} is unreachable while {what}: {Innermost(e).Message}. " +
             "Is dockerd running (scripts/stack/docker.sh start)?", e);
+
+    /// <summary>The TLS handshake failed: the engine refused our certificate, or we refused its.</summary>
+    public static bool IsTlsRefusal(Exception e) =>
+        e is System.Security.Authentication.AuthenticationException || (e.InnerException is not null && IsTlsRefusal(e.InnerException));
+
+    public static DeployTargetException TlsRefused(EngineConnection connection, string what, Exception e) =>
+        new(DeployErrorKind.TlsRefused,
+            $"The TLS connection to the Docker engine at {connection.Endpoint} failed while {what}: {Innermost(e).Message}. " +
+            (connection.Tls is { } tls
+                ? $"The engine must trust the CA that issued the client certificate {tls.ClientCertificateFile} (its --tlscacert), " +
+                  $"and the engine's certificate must be issued by the CA in {tls.CaCertificateFile} for host {connection.Endpoint.Host}."
+                : "The engine requires TLS client certificates: give the CA, client certificate and key."), e);
 
     public static bool IsUnreachable(Exception e) => e switch
     {
