@@ -18,7 +18,8 @@ public sealed class AnalysisRunner(IGateObserver observer, IAnalysisClock clock)
     {
         ArgumentNullException.ThrowIfNull(gates);
         var start = clock.Now;
-        var runs = gates.Select(g => new GateRun(g)).ToList();
+        // A sequential gate accumulates everything since the start: its queries' window grows from here.
+        var runs = gates.Select(g => new GateRun(g is SequentialGate s ? s with { Since = start } : g)).ToList();
 
         while (runs.Where(r => !r.Decision.IsFinal).ToList() is { Count: > 0 } active)
         {
@@ -75,7 +76,9 @@ public sealed class AnalysisRunner(IGateObserver observer, IAnalysisClock clock)
         public void Add(Measurement measurement)
         {
             _measurements.Add(measurement);
-            Decision = GateDecider.Decide(_measurements, Gate.Limits, Gate.Schedule.MeasurementCount);
+            Decision = Gate is SequentialGate
+                ? GateDecider.DecideSequential(_measurements, Gate.Limits, Gate.Schedule.MeasurementCount)
+                : GateDecider.Decide(_measurements, Gate.Limits, Gate.Schedule.MeasurementCount);
         }
 
         public void Cancel(string reason) => Decision = new GateDecision(GateStatus.Cancelled, reason);

@@ -28,6 +28,7 @@ public sealed class PrometheusGateObserver(IMetricSource source, ReleaseContext 
                 RelativeToBaselineGate g => await RelativeToBaselineObserver.ObserveAsync(g, log, context, at, cancellationToken).ConfigureAwait(false),
                 CompareGate g => await CompareObserver.ObserveAsync(g, log, context, at, cancellationToken).ConfigureAwait(false),
                 DriftGate g => await DriftObserver.ObserveAsync(g, log, context, at, cancellationToken).ConfigureAwait(false),
+                SequentialGate g => await SequentialObserver.ObserveAsync(g, log, context, at, cancellationToken).ConfigureAwait(false),
                 NoFiringAlertsGate g => await AlertsObserver.ObserveAsync(g, source, context, cancellationToken).ConfigureAwait(false),
                 _ => throw new NotSupportedException($"no observer for gate kind '{gate.Kind}'"),
             };

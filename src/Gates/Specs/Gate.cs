@@ -1,5 +1,6 @@
 using Shipgate.Gates.Analysis;
 using Shipgate.Gates.Statistics;
+using Shipgate.Gates.Statistics.Sequential;
 
 namespace Shipgate.Gates.Specs;
 
@@ -33,6 +34,19 @@ public static class Gate
 
     public static DriftGate Drift(string name, string metric, DriftOptions? options = null, string selector = Selectors.Release) =>
         new(name, metric, selector) { Options = options ?? new DriftOptions(), Limits = WithMinSamples((options ?? new DriftOptions()).MinimumCountPerVersion) };
+
+    /// <summary>The error rate against the baseline's, decided sequentially; give the release's budget with <see cref="SequentialGate.ApplyBudget"/>.</summary>
+    public static SequentialErrorRateGate SequentialErrorRate(
+        string name, string metric, SequentialOptions? options = null, string errorMatcher = "code=~\"5..\"", string selector = Selectors.Release) =>
+        new(name, metric, errorMatcher, selector) { Options = options ?? new SequentialOptions() };
+
+    /// <summary>A latency quantile against the baseline's, decided sequentially; the minimum effect is relative (0.2 = +20%).</summary>
+    public static SequentialLatencyGate SequentialLatency(string name, string metric, double quantile, SequentialOptions? options = null, string selector = Selectors.Release) =>
+        new(name, metric, quantile, selector) { Options = options ?? new SequentialOptions { MinimumEffect = 0.2 } };
+
+    /// <summary>A shift of a histogram metric against the baseline's, decided sequentially; the minimum effect is in standard deviations.</summary>
+    public static SequentialDriftGate SequentialDrift(string name, string metric, SequentialOptions? options = null, string selector = Selectors.Release) =>
+        new(name, metric, selector) { Options = options ?? new SequentialOptions { MinimumEffect = 0.25 } };
 
     public static NoFiringAlertsGate NoFiringAlerts(string name, IReadOnlyDictionary<string, string>? labels = null) =>
         new(name, labels ?? new Dictionary<string, string> { ["service"] = "{{service}}" });

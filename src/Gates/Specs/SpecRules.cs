@@ -33,6 +33,8 @@ public static class SpecRules
         CompareGate { Step.Ticks: <= 0 } => "'step' must be positive",
         CompareGate c => OptionProblem(c.Options.Validate),
         DriftGate d => OptionProblem(d.Options.Validate),
+        SequentialLatencyGate { Quantile: <= 0 or >= 1 } => "'quantile' must be between 0 and 1, e.g. 0.95",
+        SequentialGate s => OptionProblem(s.Options.Validate),
         _ => null,
     };
 

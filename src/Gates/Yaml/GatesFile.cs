@@ -1,6 +1,7 @@
 using Shipgate.Gates.Model;
 using Shipgate.Gates.Specs;
 using Shipgate.Gates.Statistics;
+using Shipgate.Gates.Statistics.Sequential;
 using Shipgate.Gates.Templates;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -90,11 +91,13 @@ public static class GatesFile
         var root = new YamlMap(source, stream.Documents[0].RootNode, "the gates file");
         var policy = root.Choice("inconclusivePolicy", Policies) ?? InconclusivePolicy.Rollback;
         var defaults = root.Optional("defaults") is { } defaultsNode ? new YamlMap(source, defaultsNode, "'defaults'") : null;
+        var sequential = root.Optional("sequential") is { } sequentialNode ? new YamlMap(source, sequentialNode, "'sequential'") : null;
         var gatesValue = root.Required("gates");
         root.RejectUnknownKeys();
         root.ThrowIfMissing();
         var gatesNode = gatesValue as YamlSequenceNode ?? throw root.Error(gatesValue, "'gates' must be a list");
 
+        var (falseRollbackRate, missedRegressionRate) = ReadSequentialBudget(sequential);
         var common = defaults is null ? CommonSettings.Empty : CommonSettings.Read(defaults);
         defaults?.RejectUnknownKeys();
         if (gatesNode.Children.Count == 0)
@@ -109,7 +112,8 @@ public static class GatesFile
             gates.Add(gate);
         }
 
-        return new GatesDocument(source, policy, common.Window, gates);
+        var budgeted = SequentialGate.ApplyBudget(gates, falseRollbackRate, missedRegressionRate);
+        return new GatesDocument(source, policy, common.Window, budgeted);
     }
 
     private static GateSpec ReadGate(YamlMap map, CommonSettings defaults, IReadOnlyCollection<string> known)
@@ -134,7 +138,12 @@ public static class GatesFile
             "compare" => Gate.Compare(name, map.RequiredTemplate("query", known), map.Duration("step") ?? TimeSpan.FromSeconds(10), ReadMannWhitney(map)),
             "drift" => Gate.Drift(name, map.RequiredString("metric"), ReadDrift(map), map.Template("selector", known) ?? Selectors.Release),
             "alerts" => Gate.NoFiringAlerts(name, ReadAlertLabels(map, known)),
-            _ => throw map.Error(kindNode, $"unknown gate kind '{kind}' (known: threshold, errorRate, latencyQuantile, relativeToBaseline, compare, drift, alerts)"),
+            "sequentialErrorRate" => Gate.SequentialErrorRate(name, map.RequiredString("metric"), ReadSequential(map, 1.0, errorRate: true),
+                map.String("errors") ?? "code=~\"5..\"", map.Template("selector", known) ?? Selectors.Release),
+            "sequentialLatency" => Gate.SequentialLatency(name, map.RequiredString("metric"), map.RequiredNumber("quantile"), ReadSequential(map, 0.2),
+                map.Template("selector", known) ?? Selectors.Release),
+            "sequentialDrift" => Gate.SequentialDrift(name, map.RequiredString("metric"), ReadSequential(map, 0.25), map.Template("selector", known) ?? Selectors.Release),
+            _ => throw map.Error(kindNode, $"unknown gate kind '{kind}' (known: threshold, errorRate, latencyQuantile, relativeToBaseline, compare, drift, alerts, sequentialErrorRate, sequentialLatency, sequentialDrift)"),
         };
 
         var settings = CommonSettings.Read(map).Over(defaults);
@@ -177,6 +186,32 @@ public static class GatesFile
         };
         nested.RejectUnknownKeys();
         return o;
+    }
+
+    /// <summary>The release's budgets for its sequential gates (top-level 'sequential'): α over all of them, β for each.</summary>
+    private static (double FalseRollbackRate, double MissedRegressionRate) ReadSequentialBudget(YamlMap? map)
+    {
+        var defaults = new SequentialOptions();
+        if (map is null)
+            return (defaults.FalseRollbackRate, defaults.MissedRegressionRate);
+        var budget = (map.Number("falseRollbackRate") ?? defaults.FalseRollbackRate, map.Number("missedRegressionRate") ?? defaults.MissedRegressionRate);
+        map.RejectUnknownKeys();
+        if (!(budget.Item1 is > 0 and < 0.5))
+            throw map.Error(map.Optional("falseRollbackRate")!, "'sequential': 'falseRollbackRate' is a probability in (0, 0.5), e.g. 0.01");
+        if (!(budget.Item2 is > 0 and < 0.5))
+            throw map.Error(map.Optional("missedRegressionRate")!, "'sequential': 'missedRegressionRate' is a probability in (0, 0.5), e.g. 0.01");
+        return budget;
+    }
+
+    private static SequentialOptions ReadSequential(YamlMap map, double defaultEffect, bool errorRate = false)
+    {
+        var o = new SequentialOptions { MinimumEffect = defaultEffect };
+        return o with
+        {
+            MinimumEffect = map.Number("minimumEffect") ?? o.MinimumEffect,
+            MinimumAbsoluteEffect = (errorRate ? map.Number("minimumAbsoluteEffect") : null) ?? o.MinimumAbsoluteEffect,
+            MinimumCountPerVersion = map.Number("minimumCountPerVersion") ?? o.MinimumCountPerVersion,
+        };
     }
 
     private static DriftOptions ReadDrift(YamlMap map)

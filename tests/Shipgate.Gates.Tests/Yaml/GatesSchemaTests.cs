@@ -37,8 +37,8 @@ public class GatesSchemaTests
     public void The_schema_and_the_loader_know_the_same_top_level_and_default_keys()
     {
         var top = Assert.Throws<GatesFileException>(() => GatesFile.Parse("zzz: 1\ngates: []", "g.yaml")).Problem;
-        Assert.Contains("known: defaults, gates, inconclusivePolicy)", top, StringComparison.Ordinal);
-        Assert.Equal(["defaults", "gates", "inconclusivePolicy"], Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("known: defaults, gates, inconclusivePolicy, sequential)", top, StringComparison.Ordinal);
+        Assert.Equal(["defaults", "gates", "inconclusivePolicy", "sequential"], Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         var defaults = Assert.Throws<GatesFileException>(() => GatesFile.Parse("defaults: {zzz: 1}\ngates: []", "g.yaml")).Problem;
         Assert.All(CommonKeys(), key => Assert.Contains(key, defaults, StringComparison.Ordinal));

@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Shipgate.Gates.Statistics.Sequential;
+
+/// <summary>
+/// Has the candidate's error rate risen above the baseline's? Wald's test between "the same rate" and "higher
+/// by the minimum effect", on all requests since the start, decided at every look.
+/// </summary>
+/// <remarks>
+/// The estimate is the rate difference d = r̂c − r̂b. The regression that matters is
+/// m = max(MinimumEffect·r̂b, MinimumAbsoluteEffect): relative for a service with errors, absolute for one
+/// without (where no ratio exists). The variance is taken at the regressed rate for the candidate and at the
+/// midpoint between the hypotheses for the baseline: V = pc(1 − pc)/nc + pb(1 − pb)/nb with pc = r̂b + m,
+/// pb = r̂b + m/2. That is above the true variance under "unchanged" and at least the candidate's under
+/// "regressed" (both error rates hold, also when r̂b is low by chance), and it keeps a baseline without errors
+/// usable: with no errors on either side the ratio falls with every request, so a clean candidate passes once
+/// it has served enough requests to rule out the minimum effect.
+/// </remarks>
+public static class SequentialErrorRate
+{
+    public static SequentialResult Evaluate(double candidateErrors, double candidateTotal, double baselineErrors, double baselineTotal, SequentialOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        SequentialResult Result(StatisticalPhase phase, string reason, double logLr, double effect, double se, double m) =>
+            new(phase, reason, logLr, effect, se, m, options.FailBoundary, options.PassBoundary, candidateTotal, baselineTotal);
+
+        if ((Invalid("candidate", candidateErrors, candidateTotal) ?? Invalid("baseline", baselineErrors, baselineTotal)) is { } invalid)
+            return Result(StatisticalPhase.Inconclusive, invalid, double.NaN, double.NaN, double.NaN, double.NaN);
+        if (candidateTotal < options.MinimumCountPerVersion || baselineTotal < options.MinimumCountPerVersion)
+        {
+            return Result(StatisticalPhase.Inconclusive,
+                Invariant($"too few requests yet: candidate {candidateTotal:0}, baseline {baselineTotal:0}, {options.MinimumCountPerVersion:0} each before the test looks"),
+                0, double.NaN, double.NaN, double.NaN);
+        }
+
+        var candidateRate = candidateErrors / candidateTotal;
+        var baselineRate = baselineErrors / baselineTotal;
+        var m = Math.Max(options.MinimumEffect * baselineRate, options.MinimumAbsoluteEffect);
+        var variance = (Binomial(baselineRate + m) / candidateTotal) + (Binomial(baselineRate + (m / 2)) / baselineTotal);
+        var d = candidateRate - baselineRate;
+        var logLr = WaldTest.LogLikelihoodRatio(d, variance, m);
+        var phase = WaldTest.Decide(logLr, logLr, options);
+        var rates = Invariant($"candidate {candidateRate:P2} ({candidateErrors:0.#}/{candidateTotal:0}) vs baseline {baselineRate:P2} ({baselineErrors:0.#}/{baselineTotal:0})");
+        var reason = phase switch
+        {
+            StatisticalPhase.Fail => Invariant($"{rates}: an increase of {m:P2} is more likely than none (ln LR {logLr:F2} ≥ {options.FailBoundary:F2})"),
+            StatisticalPhase.Pass => Invariant($"{rates}: an increase of {m:P2} is ruled out (ln LR {logLr:F2} ≤ {options.PassBoundary:F2})"),
+            _ => Invariant($"{rates}: undecided between no increase and +{m:P2} (ln LR {logLr:F2} in ({options.PassBoundary:F2}, {options.FailBoundary:F2}))"),
+        };
+        return Result(phase, reason, logLr, d, Math.Sqrt(variance), m);
+    }
+
+    /// <summary>p(1 − p), the variance of one request's outcome at rate p (capped at its maximum, p = ½).</summary>
+    private static double Binomial(double p) => Math.Min(p, 0.5) * (1 - Math.Min(p, 0.5));
+
+    private static string? Invalid(string version, double errors, double total)
+    {
+        if (!double.IsFinite(errors) || !double.IsFinite(total))
+            return Invariant($"{version} counts are not finite (errors {errors}, total {total})");
+        if (errors < 0 || total < 0)
+            return Invariant($"{version} counts are negative (errors {errors}, total {total})");
+        if (errors > total)
+            return Invariant($"{version} has more errors ({errors}) than requests ({total})");
+        return null;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

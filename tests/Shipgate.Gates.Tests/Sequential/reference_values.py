@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Reference values for the sequential tests, from the closed forms (python3 standard library only).
+
+Wald's SPRT between N(0, V) and N(m, V) at an estimate d: ln LR = (m*d - m*m/2) / V.
+Each block prints the numbers one test copies; the tests name the block.
+"""
+import math
+
+
+def llr(d, v, m):
+    return (m * d - m * m / 2) / v
+
+
+def two_sided(d, v, m):
+    return math.log((math.exp(llr(d, v, m)) + math.exp(llr(-d, v, m))) / 2)
+
+
+print("# wald")
+print("llr(0.01, 1e-5, 0.01) =", repr(llr(0.01, 1e-5, 0.01)))
+print("two_sided(0.1, 0.002, 0.25) =", repr(two_sided(0.1, 0.002, 0.25)))
+
+print("# error rate")
+
+
+def error_rate(xc, nc, xb, nb, rel=1.0, absolute=0.005):
+    rb, rc = xb / nb, xc / nc
+    m = max(rel * rb, absolute)
+    pc, pb = min(rb + m, 0.5), min(rb + m / 2, 0.5)
+    v = pc * (1 - pc) / nc + pb * (1 - pb) / nb
+    return llr(rc - rb, v, m)
+
+
+for case in [(40, 2000, 20, 2000), (0, 1000, 0, 1000), (0, 5000, 0, 5000), (20, 100, 0, 1000), (22, 2000, 20, 2000)]:
+    print(case, repr(error_rate(*case)))
+
+print("# quantile")
+
+
+def quantile(q, bounds, counts):
+    total = sum(counts)
+    rank = q * total
+    below = 0.0
+    k = 0
+    while k < len(counts) - 1 and below + counts[k] < rank:
+        below += counts[k]
+        k += 1
+    lower = 0.0 if k == 0 else bounds[k - 1]
+    value = lower + (bounds[k] - lower) * (rank - below) / counts[k]
+    density = counts[k] / total / (bounds[k] - lower) * value
+    return value, density
+
+
+bounds = [0.1, 0.2, 0.4, math.inf]
+baseline = [500, 400, 90, 10]
+candidate = [400, 450, 130, 20]
+qb, _ = quantile(0.95, bounds, baseline)
+qc, _ = quantile(0.95, bounds, candidate)
+qp, g = quantile(0.95, bounds, [b + c for b, c in zip(baseline, candidate)])
+v = 0.95 * 0.05 / (g * g) * (1 / 1000 + 1 / 1000)
+print("qb", repr(qb), "qc", repr(qc), "pooled", repr(qp), "f*q", repr(g))
+print("llr(+20%)", repr(llr(math.log(qc) - math.log(qb), v, math.log(1.2))))
+
+print("# mean shift")
+bounds = [-1, 0, 1, math.inf]
+values = [-1, -0.5, 0.5, 1]
+baseline = [100, 400, 400, 100]
+candidate = [80, 360, 440, 120]
+
+
+def moments(counts):
+    n = sum(counts)
+    mean = sum(v * c for v, c in zip(values, counts)) / n
+    return n, mean, sum(c * (v - mean) ** 2 for v, c in zip(values, counts))
+
+
+nb, mb, sb = moments(baseline)
+nc, mc, sc = moments(candidate)
+s = math.sqrt((sb + sc) / (nb + nc - 2))
+d = (mc - mb) / s
+v = 1 / nc + 1 / nb
+print("d", repr(d), "fail", repr(two_sided(d, v, 0.25)), "pass", repr(max(llr(d, v, 0.25), llr(-d, v, 0.25))))
