@@ -1,33 +1,28 @@
-using System.Reflection;
 using Shipgate.Pipeline.Planning;
 
 namespace Shipgate.Pipeline.Execution;
 
 /// <summary>
-/// Finds the <see cref="Target"/> properties of a build, runs each definition once to record it,
-/// and resolves relation delegates to target names.
+/// Finds the <see cref="Target"/> properties of a build and of the components it implements
+/// (<see cref="TargetDeclarations"/>), runs each definition once to record it, and resolves relation
+/// delegates to target names.
 /// </summary>
 internal static class TargetDiscovery
 {
-    private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
-
     public static IReadOnlyList<ExecutableTarget> Discover(object build)
     {
-        var properties = DeclarationOrder(build.GetType())
-            .Where(property => property.PropertyType == typeof(Target) && property.GetIndexParameters().Length == 0)
-            .ToList();
-
+        ArgumentNullException.ThrowIfNull(build);
         // A property getter returns an equal delegate each call (same method, same instance),
         // so the delegates passed to DependsOn(...) can be looked up by equality.
         var names = new Dictionary<Delegate, string>();
         var definitions = new List<(string Name, TargetDefinition Definition)>();
-        foreach (var property in properties)
+        foreach (var declaration in TargetDeclarations.Of(build.GetType()))
         {
-            var target = (Target)property.GetValue(build)!;
-            names[target] = property.Name;
+            var target = (Target)declaration.Property.GetValue(build)!;
+            names[target] = declaration.Name;
             var definition = new TargetDefinition();
             target(definition);
-            definitions.Add((property.Name, definition));
+            definitions.Add((declaration.Name, definition));
         }
 
         return definitions.Select(entry => new ExecutableTarget(entry.Name, entry.Definition, ToNode(entry, definitions, names))).ToList();
@@ -53,16 +48,5 @@ internal static class TargetDiscovery
             definition.AfterTargets.Select(t => NameOf(t, target.Name)).Concat(Reverse(d => d.BeforeTargets)).Distinct().ToList(),
             definition.TriggersTargets.Select(t => NameOf(t, target.Name)).Concat(Reverse(d => d.TriggeredByTargets)).Distinct().ToList(),
             definition.SkippedBehavior);
-    }
-
-    /// <summary>Base-class members first, then each class's members in source order.</summary>
-    private static IEnumerable<PropertyInfo> DeclarationOrder(Type type)
-    {
-        var chain = new List<Type>();
-        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
-            chain.Insert(0, current);
-        return chain.SelectMany(declaring => declaring
-            .GetProperties(Members | BindingFlags.DeclaredOnly)
-            .OrderBy(property => property.MetadataToken));
     }
 }
