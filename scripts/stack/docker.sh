@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts, stops or reports the local Docker engine that tests, .ci/run and the local stack share.
 # Idempotent: a daemon already answering on the socket is reused (and never stopped by us unless we
-# started it). Host networking only: no bridge, no iptables (DESIGN.md §7).
+# started it). Host networking only: no bridge, no iptables (docs/architecture.md, "The embedded stack").
 #
 #   scripts/stack/docker.sh start     start dockerd if nothing answers; wait up to $DOCKER_WAIT_SECONDS (60)
 #   scripts/stack/docker.sh stop      stop the dockerd this script started (pid file)

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Shipgate.LocalStack;
 
-/// <summary>The local stack only ever talks to this machine's loopback interface (DESIGN.md §7).</summary>
+/// <summary>The local stack only ever talks to this machine's loopback interface (docs/architecture.md, "The embedded stack").</summary>
 public static class LoopbackGuard
 {
     /// <summary>Throws unless <paramref name="uri"/> is an absolute http(s) address on 127.0.0.0/8, ::1 or localhost.</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Shipgate.Gates.Statistics;
 
 /// <summary>
-/// Decides whether a histogram metric drifted between baseline and candidate (DESIGN.md §5): it fails
+/// Decides whether a histogram metric drifted between baseline and candidate (docs/architecture.md, "Gates, in brief"): it fails
 /// only when the shift is both statistically significant and larger than the effect threshold, and it
 /// never passes on missing, invalid or insufficient data.
 /// </summary>

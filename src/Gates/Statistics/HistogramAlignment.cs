@@ -1,6 +1,6 @@
 namespace Shipgate.Gates.Statistics;
 
-/// <summary>Puts two histograms onto the bucket edges both of them have (DESIGN.md §5).</summary>
+/// <summary>Puts two histograms onto the bucket edges both of them have (docs/architecture.md, "Gates, in brief").</summary>
 public static class HistogramAlignment
 {
     /// <summary>

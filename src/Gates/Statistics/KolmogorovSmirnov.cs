@@ -5,7 +5,7 @@ public static class KolmogorovSmirnov
 {
     /// <summary>
     /// D = max over the shared upper bounds of |F_baseline − F_candidate|. The empirical CDFs are only
-    /// known at the bucket edges, so this is a lower bound of the D of the raw observations (DESIGN.md §5).
+    /// known at the bucket edges, so this is a lower bound of the D of the raw observations (docs/architecture.md, "Gates, in brief").
     /// NaN when either version has no observations or there are no buckets.
     /// </summary>
     public static double Statistic(AlignedHistograms histograms)

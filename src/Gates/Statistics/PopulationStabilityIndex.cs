@@ -7,7 +7,7 @@ public static class PopulationStabilityIndex
 {
     /// <summary>
     /// PSI = Σ (c_i − b_i) · ln(c_i / b_i) over bucket shares smoothed as (n + 0.5) / (N + 0.5·K),
-    /// so an empty bucket contributes a finite term instead of an infinite one (DESIGN.md §5).
+    /// so an empty bucket contributes a finite term instead of an infinite one (docs/architecture.md, "Gates, in brief").
     /// NaN when either version has no observations or there are no buckets.
     /// </summary>
     public static double Compute(AlignedHistograms histograms)

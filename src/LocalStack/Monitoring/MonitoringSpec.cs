@@ -18,7 +18,7 @@ public sealed record MonitoringSpec
     /// <summary>One target per deployed version (and per replica).</summary>
     public IReadOnlyList<ScrapeTarget> Targets { get; init; } = [];
 
-    /// <summary>The local stack scrapes every second so gates decide within seconds (DESIGN.md §7).</summary>
+    /// <summary>The local stack scrapes every second so gates decide within seconds (docs/architecture.md, "The embedded stack").</summary>
     public TimeSpan ScrapeInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan EvaluationInterval { get; init; } = TimeSpan.FromSeconds(1);

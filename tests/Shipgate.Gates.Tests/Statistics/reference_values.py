@@ -16,7 +16,7 @@ def show(name, value):
     print(f"{name} = {value!r}")
 
 
-# --- PSI: the DESIGN.md formula with (n + 0.5) / (N + 0.5 K) smoothing, natural log -----------------
+# --- PSI: the formula of docs/architecture.md ("Gates, in brief") with (n + 0.5) / (N + 0.5 K) smoothing, natural log -----------------
 def psi(b, c):
     b = np.asarray(b, float); c = np.asarray(c, float); k = len(b)
     p = (b + 0.5) / (b.sum() + 0.5 * k)
