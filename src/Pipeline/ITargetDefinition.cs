@@ -11,6 +11,8 @@ namespace Shipgate.Pipeline;
 /// <item><c>Triggers</c>/<c>TriggeredBy</c>: pulls the other target in and runs it afterwards.</item>
 /// </list>
 /// Definitions only record intent; <see cref="Planning.ExecutionPlanner"/> turns them into a plan.
+/// Each relation also takes targets of a component the build implements, by interface:
+/// <c>_.DependentFor&lt;IReleaseTargets&gt;(x =&gt; x.Image)</c>; a build that does not implement it is a planning error.
 /// </summary>
 public interface ITargetDefinition
 {
@@ -35,6 +37,24 @@ public interface ITargetDefinition
     ITargetDefinition Triggers(params Target[] targets);
 
     ITargetDefinition TriggeredBy(params Target[] targets);
+
+    /// <summary>As <see cref="DependsOn(Target[])"/>, with targets of the component <typeparamref name="T"/>: <c>DependsOn&lt;IStackTargets&gt;(x =&gt; x.Up)</c>.</summary>
+    ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets);
+
+    /// <summary>As <see cref="DependentFor(Target[])"/>, with targets of the component <typeparamref name="T"/>.</summary>
+    ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets);
+
+    /// <summary>As <see cref="After(Target[])"/>, with targets of the component <typeparamref name="T"/>.</summary>
+    ITargetDefinition After<T>(params Func<T, Target>[] targets);
+
+    /// <summary>As <see cref="Before(Target[])"/>, with targets of the component <typeparamref name="T"/>.</summary>
+    ITargetDefinition Before<T>(params Func<T, Target>[] targets);
+
+    /// <summary>As <see cref="Triggers(Target[])"/>, with targets of the component <typeparamref name="T"/>.</summary>
+    ITargetDefinition Triggers<T>(params Func<T, Target>[] targets);
+
+    /// <summary>As <see cref="TriggeredBy(Target[])"/>, with targets of the component <typeparamref name="T"/>.</summary>
+    ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets);
 
     /// <summary>Checked once before any target runs; a false condition skips the target.</summary>
     ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");

@@ -66,9 +66,13 @@ internal static class TargetDeclarations
             return;
         var first = ComponentInterfaces.Describe(same.Property);
         var second = ComponentInterfaces.Describe(declaration.Property);
-        throw new PlanningException(declaration.Property.DeclaringType!.IsInterface
-            ? $"Target '{declaration.Name}' is declared by both {first} and {second}; implement it once in the build class (public Target {declaration.Name} => ...) to say which one runs."
-            : $"Target '{declaration.Name}' is declared by both {first} and {second}; to replace the component's target, implement it explicitly (Target {same.Property.DeclaringType!.Name}.{declaration.Name} => ...).");
+        var fix = (same.Property.DeclaringType!.IsInterface, declaration.Property.DeclaringType!.IsInterface) switch
+        {
+            (true, true) => $"implement it once in the build class (public Target {declaration.Name} => ...) to say which one runs",
+            (true, false) => $"to replace the component's target, implement it explicitly (Target {same.Property.DeclaringType.Name}.{declaration.Name} => ...)",
+            _ => "to replace a base class's target, make it virtual and override it",
+        };
+        throw new PlanningException($"Target '{declaration.Name}' is declared by both {first} and {second}; {fix}.");
     }
 
     // The same method reached through different types is a different MethodInfo (its ReflectedType differs).

@@ -6,9 +6,14 @@ namespace Shipgate.Pipeline.Execution;
 /// <summary>
 /// Records what a target definition says, nothing more: no validation, no execution.
 /// Relations are kept as the delegates the user passed; <see cref="TargetDiscovery"/> resolves them to names.
+/// A relation to a component's targets (<c>DependsOn&lt;IStackTargets&gt;(x =&gt; x.Up)</c>) is read from the build
+/// right away; a build that is not that component leaves a <see cref="Problems">problem</see> for discovery to report.
 /// </summary>
-internal sealed class TargetDefinition : ITargetDefinition
+internal sealed class TargetDefinition(object build, string name) : ITargetDefinition
 {
+    /// <summary>What the definition asked for and the build cannot give: relations to a component it does not implement.</summary>
+    public List<string> Problems { get; } = [];
+
     public string? DescriptionText { get; private set; }
     public bool IsUnlisted { get; private set; }
     public bool IsProceedAfterFailure { get; private set; }
@@ -50,6 +55,18 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition TriggeredBy(params Target[] targets) => Set(() => TriggeredByTargets.AddRange(targets));
 
+    public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) => DependsOn(Resolve(targets));
+
+    public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) => DependentFor(Resolve(targets));
+
+    public ITargetDefinition After<T>(params Func<T, Target>[] targets) => After(Resolve(targets));
+
+    public ITargetDefinition Before<T>(params Func<T, Target>[] targets) => Before(Resolve(targets));
+
+    public ITargetDefinition Triggers<T>(params Func<T, Target>[] targets) => Triggers(Resolve(targets));
+
+    public ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) => TriggeredBy(Resolve(targets));
+
     public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string expression = "") =>
         Set(() => StaticConditions.Add(new Condition(expression, condition)));
 
@@ -75,6 +92,15 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);
 
     public ITargetDefinition Unlisted() => Set(() => IsUnlisted = true);
+
+    private Target[] Resolve<T>(Func<T, Target>[] targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (build is T component)
+            return [.. targets.Select(target => target(component))];
+        Problems.Add($"Target '{name}' refers to targets of {typeof(T).Name}, which the build {build.GetType().Name} does not implement.");
+        return [];
+    }
 
     private TargetDefinition Set(Action record)
     {

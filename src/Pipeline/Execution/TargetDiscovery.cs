@@ -20,11 +20,14 @@ internal static class TargetDiscovery
         {
             var target = (Target)declaration.Property.GetValue(build)!;
             names[target] = declaration.Name;
-            var definition = new TargetDefinition();
+            var definition = new TargetDefinition(build, declaration.Name);
             target(definition);
             definitions.Add((declaration.Name, definition));
         }
 
+        var problems = definitions.SelectMany(entry => entry.Definition.Problems).ToList();
+        if (problems.Count > 0)
+            throw new PlanningException(string.Join(Environment.NewLine, problems));
         return definitions.Select(entry => new ExecutableTarget(entry.Name, entry.Definition, ToNode(entry, definitions, names))).ToList();
     }
 

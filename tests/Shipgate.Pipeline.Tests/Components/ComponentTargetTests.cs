@@ -134,6 +134,21 @@ public sealed class ComponentTargetTests : IDisposable
         Assert.Equal(["derived"], build.Ran);
     }
 
+    [Fact]
+    public void A_derived_class_target_hiding_a_base_class_target_is_an_error_that_shows_the_fix()
+    {
+        var error = Assert.Throws<PlanningException>(() => TargetDiscovery.Discover(new HidingBuild()));
+
+        Assert.Equal(
+            "Target 'Test' is declared by both ReleaseBuild.Test and HidingBuild.Test; to replace a base class's target, make it virtual and override it.",
+            error.Message);
+    }
+
+    private sealed class HidingBuild : ReleaseBuild
+    {
+        public new Target Test => _ => _.Executes(() => Ran.Add("hidden"));
+    }
+
     private sealed class CustomPushBuild : ShipgateBuild, IReleaseTargets
     {
         public List<string> Ran { get; } = [];

@@ -47,3 +47,22 @@ internal class ReleaseBuild : ShipgateBuild, IReleaseTargets
 
     public Target Test => _ => _.Executes(() => Ran.Add(nameof(Test)));
 }
+
+/// <summary>Relates to another component's targets by interface, with each of the six relations.</summary>
+internal interface IVerifyTargets : IRecorder
+{
+    Target Verify => _ => _
+        .DependsOn<IStackTargets>(x => x.Up)
+        .TriggeredBy<IReleaseTargets>(x => x.Deploy)
+        .Executes(() => Ran.Add(nameof(Verify)));
+
+    Target Report => _ => _
+        .After<IVerifyTargets>(x => x.Verify)
+        .Before<IReleaseTargets>(x => x.Stamp)
+        .Executes(() => Ran.Add(nameof(Report)));
+
+    Target Announce => _ => _
+        .Triggers<IVerifyTargets>(x => x.Report)
+        .DependentFor<IReleaseTargets>(x => x.Push)
+        .Executes(() => Ran.Add(nameof(Announce)));
+}
