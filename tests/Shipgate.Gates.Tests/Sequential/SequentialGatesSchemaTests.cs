@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Shipgate.Gates.Tests.Integration;
 using Shipgate.Gates.Yaml;
 
 namespace Shipgate.Gates.Tests.Sequential;
@@ -7,7 +6,7 @@ namespace Shipgate.Gates.Tests.Sequential;
 /// <summary>deploy/gates.schema.json and the loader agree on the sequential kinds' keys and the 'sequential' section.</summary>
 public class SequentialGatesSchemaTests
 {
-    private static readonly JsonElement Schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "gates.schema.json"))).RootElement;
+    private static readonly JsonElement Schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root(), "deploy", "gates.schema.json"))).RootElement;
 
     [Theory]
     [InlineData("sequentialErrorRate", "metric: m")]
@@ -32,5 +31,16 @@ public class SequentialGatesSchemaTests
         Assert.Contains("known: falseRollbackRate, missedRegressionRate)", e.Problem, StringComparison.Ordinal);
         Assert.Equal(["falseRollbackRate", "missedRegressionRate"],
             Schema.GetProperty("properties").GetProperty("sequential").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    private static string Root()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Shipgate.slnx")))
+                return directory.FullName;
+        }
+
+        throw new DirectoryNotFoundException("Shipgate.slnx is not above the test assembly.");
     }
 }

@@ -205,8 +205,8 @@ public class GatesFileTests
         var doc = GatesFile.Load(path);
         Assert.Contains(doc.Gates, g => g is ErrorRateGate);
         Assert.Contains(doc.Gates, g => g is LatencyQuantileGate);
-        Assert.Contains(doc.Gates, g => g is DriftGate);
-        Assert.Contains(doc.Gates, g => g is RelativeToBaselineGate);
+        Assert.Contains(doc.Gates, g => g is SequentialErrorRateGate);
+        Assert.Contains(doc.Gates, g => g is SequentialDriftGate);
     }
 
     private static (long, long) Position(GatesFileException e) => (e.Line, e.Column);
