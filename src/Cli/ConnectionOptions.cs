@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Shipgate.Gates.Providers.Prometheus;
-using Shipgate.Core.Text;
 
 namespace Shipgate.Cli;
 
@@ -25,9 +24,9 @@ internal sealed class ConnectionOptions
 
     public Option<string> PasswordFile { get; } = new("--password-file") { Description = "file holding the basic auth password" };
 
-    public Option<string> Timeout { get; } = new("--timeout") { Description = "per request, e.g. 10s (default 10s)" };
+    public Option<string> Timeout { get; } = new("--timeout") { Description = "per request, e.g. 10s (default 10s, at most 10m)" };
 
-    public Option<int?> Retries { get; } = new("--retries") { Description = "retries after transient failures (default 3)" };
+    public Option<int?> Retries { get; } = new("--retries") { Description = "retries after transient failures, 0 to 10 (default 3)" };
 
     public IEnumerable<Option> All => [CaFile, ClientCert, ClientKey, BearerTokenFile, Username, PasswordFile, Timeout, Retries];
 
@@ -39,8 +38,11 @@ internal sealed class ConnectionOptions
         var user = parse.GetValue(Username);
         var password = parse.GetValue(PasswordFile) is { } passwordFile ? ReadSecret(passwordFile, "--password-file") : Environment.GetEnvironmentVariable(PasswordVariable);
         var timeout = parse.GetValue(Timeout) is { } t
-            ? PromDuration.TryParse(t, out var parsed) ? parsed : throw new UsageException($"--timeout: '{t}' is not a duration such as 10s")
+            ? DurationOption.Parse(t, "--timeout", TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10), "10s")
             : TimeSpan.FromSeconds(10);
+        var retries = parse.GetValue(Retries) ?? 3;
+        if (retries is < 0 or > 10)
+            throw new UsageException($"--retries: {retries} is out of range: from 0 to 10");
         try
         {
             var options = new PrometheusOptions(uri);
@@ -53,7 +55,7 @@ internal sealed class ConnectionOptions
                 Username = user ?? options.Username,
                 Password = user is not null ? password : options.Password,
                 Timeout = timeout,
-                Retries = parse.GetValue(Retries) ?? 3,
+                Retries = retries,
             };
         }
         catch (ArgumentException e)

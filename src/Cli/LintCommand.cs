@@ -14,7 +14,7 @@ internal static class LintCommand
         var prometheus = new Option<string>("--prometheus") { Description = "also have this server parse every query" };
         var release = new ReleaseOptions();
         var connection = new ConnectionOptions();
-        var command = new Command("lint", "Check a gates file: keys, values and template variables; with --prometheus also the PromQL.") { file, prometheus };
+        var command = new Command("lint", $"Check a gates file: keys, values and template variables; with --prometheus also the PromQL and the error matchers' labels.\n{ExitCodes.Help}.") { file, prometheus };
         foreach (var option in release.All.Concat(connection.All))
             command.Options.Add(option);
 
@@ -25,8 +25,10 @@ internal static class LintCommand
             if (parse.GetValue(prometheus) is { } url)
             {
                 using var client = new PrometheusClient(connection.Build(parse, url));
-                await QueryValidator.ValidateAsync(client, document.Gates, release.Build(parse, document.Window, placeholders: true), cancellationToken).ConfigureAwait(false);
-                await output.WriteLineAsync($"{path}: {document.Gates.Count} gates, every query parsed by {client}").ConfigureAwait(false);
+                var problems = await GatesPreflight.CheckAsync(document, release.Build(parse, document.Window, placeholders: true), client, cancellationToken).ConfigureAwait(false);
+                if (problems.Count > 0)
+                    throw new GateConfigurationException(problems);
+                await output.WriteLineAsync($"{path}: {document.Gates.Count} gates, every query parsed and every error matcher's labels found by {client}").ConfigureAwait(false);
             }
             else
             {

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Shipgate.Gates.Templates;
 using Shipgate.Core.Text;
+using Shipgate.Gates.Templates;
 
 namespace Shipgate.Cli;
 
@@ -17,7 +17,7 @@ internal sealed class ReleaseOptions
 
     public Option<string> Environment { get; } = new("--environment") { Description = "{{environment}}" };
 
-    public Option<string> Window { get; } = new("--window") { Description = "{{window}} for gates without their own, e.g. 2m (default 1m)" };
+    public Option<string> Window { get; } = new("--window") { Description = "{{window}} for gates without their own, e.g. 2m; wins over the file's defaults (default: the file's, else 1m)" };
 
     public IEnumerable<Option> All => [Set, Service, Version, BaselineVersion, Environment, Window];
 
@@ -35,18 +35,38 @@ internal sealed class ReleaseOptions
                 values.TryAdd(name, $"lint-{name}");
         }
 
-        var window = parse.GetValue(Window) is { } w
-            ? PromDuration.TryParse(w, out var parsed) && parsed > TimeSpan.Zero ? parsed : throw new UsageException($"--window: '{w}' is not a duration such as 2m")
-            : fileWindow ?? ReleaseContext.DefaultWindow;
+        var (window, _) = ChooseWindow(parse, fileWindow);
         try
         {
             return new ReleaseContext(values, window);
         }
         catch (TemplateException e)
         {
-            throw new UsageException(e.Message);
+            throw new UsageException(OptionFor(e.Message));
         }
     }
+
+    /// <summary>
+    /// The release's window and where it came from: --window wins over the file's defaults, which win over the
+    /// built-in default. Gates with a window of their own keep it.
+    /// </summary>
+    public (TimeSpan Window, string Source) ChooseWindow(ParseResult parse, TimeSpan? fileWindow)
+    {
+        if (parse.GetValue(Window) is { } w)
+        {
+            var given = DurationOption.Parse(w, "--window", TimeSpan.FromSeconds(1), TimeSpan.FromDays(31), "2m");
+            return (given, fileWindow is { } f && f != given ? $"--window (the file's defaults say {PromDuration.Format(f)})" : "--window");
+        }
+
+        return fileWindow is { } file ? (file, "the gates file's defaults") : (ReleaseContext.DefaultWindow, "the built-in default");
+    }
+
+    /// <summary>Names the option behind a template variable in a message about it.</summary>
+    private static string OptionFor(string message) =>
+        message.Replace("'version'", "--version ('version')", StringComparison.Ordinal)
+            .Replace("'baseline_version'", "--baseline-version ('baseline_version')", StringComparison.Ordinal)
+            .Replace("'service'", "--service ('service')", StringComparison.Ordinal)
+            .Replace("'environment'", "--environment ('environment')", StringComparison.Ordinal);
 
     private Dictionary<string, string> SetValues(ParseResult parse)
     {

@@ -8,13 +8,13 @@ namespace Shipgate.Cli;
 
 /// <summary>
 /// The `shipgate` command line: <c>lint</c> and <c>verify</c>. Runs in-process for tests: output and
-/// errors go to the given writers, and the exit code is returned (0 pass, 1 fail, 2 inconclusive, 3 usage).
+/// errors go to the given writers, and the exit code is returned (see <see cref="ExitCodes"/>).
 /// </summary>
 public static class ShipgateCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Verify a release against Prometheus: error rate, latency, drift and more, with a verdict and reports.");
+        var root = new RootCommand($"Verify a release against Prometheus: error rate, latency, drift and more, with a verdict and reports.\n{ExitCodes.Help}.");
         root.Subcommands.Add(LintCommand.Create(output));
         root.Subcommands.Add(VerifyCommand.Create(output, error));
 
@@ -29,14 +29,23 @@ public static class ShipgateCli
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+            // Signals are the host's (Program.cs) to turn into the token: no second handler that would cancel
+            // the command behind this method's back.
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is UsageException or GatesFileException or GateConfigurationException or TemplateException or MetricSourceException)
+        catch (Exception e) when (e is UsageException or GatesFileException or GateConfigurationException or TemplateException or InvalidQueryException)
         {
             await error.WriteLineAsync($"shipgate: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (MetricSourceException e)
+        {
+            var unavailable = e is MetricSourceConnectionException or MetricSourceServerException || e.IsTransient;
+            await error.WriteLineAsync($"shipgate: {(unavailable ? "the metrics backend is unavailable: " : "")}{e.Message}").ConfigureAwait(false);
+            return unavailable ? ExitCodes.BackendUnavailable : ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
         {
             // An analysis cut short has not shown the release is good.
             await error.WriteLineAsync("shipgate: cancelled before a verdict: inconclusive").ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Shipgate.Core.Text;
 using Shipgate.Gates.Model;
 using Shipgate.Gates.Providers.Prometheus;
 using Shipgate.Gates.Reports;
@@ -21,12 +22,12 @@ internal static class VerifyCommand
     {
         var gates = new Option<string>("--gates") { Description = "the gates file", Required = true };
         var prometheus = new Option<string>("--prometheus") { Description = "the Prometheus server's URL", Required = true };
-        var report = new Option<string>("--report") { Description = "write report.json, summary.md, junit.xml and charts/ here" };
+        var report = new Option<string>("--report") { Description = "write report.json, summary.md, junit.xml and charts/ here (also when interrupted)" };
         var policy = new Option<string>("--inconclusive-policy") { Description = "rollback or pause (overrides the file)" };
         policy.AcceptOnlyFromAmong([.. Policies.Keys]);
         var release = new ReleaseOptions();
         var connection = new ConnectionOptions();
-        var command = new Command("verify", "Verify a release: measure every gate, decide Pass (0), Fail (1) or Inconclusive (2).") { gates, prometheus, report, policy };
+        var command = new Command("verify", $"Verify a release: measure every gate, decide Pass (0), Fail (1) or Inconclusive (2).\n{ExitCodes.Help}.") { gates, prometheus, report, policy };
         foreach (var option in release.All.Concat(connection.All))
             command.Options.Add(option);
 
@@ -34,33 +35,53 @@ internal static class VerifyCommand
         {
             var document = GatesFile.Load(parse.GetValue(gates)!, release.SetNames(parse));
             var context = release.Build(parse, document.Window);
+            var (_, windowSource) = release.ChooseWindow(parse, document.Window);
             var inconclusivePolicy = parse.GetValue(policy) is { } p ? Policies[p] : document.Policy;
             using var client = new PrometheusClient(connection.Build(parse, parse.GetValue(prometheus)!));
-            var verifier = new Verifier(client);
+            var verifier = new Verifier(client) { ScrapeSelector = document.ScrapeSelector };
             verifier.Measured += (m, d) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{m.Time:HH:mm:ss} {m.Gate,-28} {m.Phase,-12} value={m.Value?.ToString("G4", CultureInfo.InvariantCulture) ?? "-"} samples={m.SampleSize?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} {m.Reason}{(d.IsFinal ? $" => gate {d.Status}" : "")}"));
 
             await output.WriteLineAsync($"verifying {document.Gates.Count} gates from {document.Source} against {client}").ConfigureAwait(false);
-            var result = await verifier.VerifyAsync(document.Gates, context, inconclusivePolicy, cancellationToken).ConfigureAwait(false);
+            var own = document.Gates.Where(g => g.Window is not null).Select(g => $"{g.Name} {PromDuration.Format(g.Window!.Value)}").ToList();
+            await output.WriteLineAsync($"window: {PromDuration.Format(context.Window)} from {windowSource}{(own.Count > 0 ? $"; gates with their own: {string.Join(", ", own)}" : "")}").ConfigureAwait(false);
 
-            await output.WriteLineAsync($"verdict: {result.Verdict} (action: {result.Action})").ConfigureAwait(false);
-            foreach (var reason in result.Reasons)
-                await output.WriteLineAsync($"  {reason}").ConfigureAwait(false);
-            if (parse.GetValue(report) is { } directory)
+            AnalysisResult result;
+            try
             {
-                ReportWriter.WriteAll(result, directory);
-                await output.WriteLineAsync($"reports written to {directory}").ConfigureAwait(false);
+                result = await verifier.VerifyAsync(document.Gates, context, inconclusivePolicy, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VerificationInterruptedException e)
+            {
+                await error.WriteLineAsync("shipgate: interrupted before a verdict: inconclusive").ConfigureAwait(false);
+                await ReportAsync(e.PartialResult, parse.GetValue(report), output).ConfigureAwait(false);
+                return ExitCodes.Inconclusive;
             }
 
+            await ReportAsync(result, parse.GetValue(report), output).ConfigureAwait(false);
             if (result.Verdict == Verdict.Inconclusive && result.Action == ReleaseAction.Pause)
                 await error.WriteLineAsync("inconclusive: the policy is to pause for a release manager").ConfigureAwait(false);
-            return result.Verdict switch
-            {
-                Verdict.Pass => ExitCodes.Pass,
-                Verdict.Fail => ExitCodes.Fail,
-                _ => ExitCodes.Inconclusive,
-            };
+            var code = ExitCodes.For(result);
+            if (code == ExitCodes.BackendUnavailable)
+                await error.WriteLineAsync("shipgate: the metrics backend failed during the analysis: nothing can be said about the release").ConfigureAwait(false);
+            return code;
         });
         return command;
+    }
+
+    private static async Task ReportAsync(AnalysisResult result, string? directory, TextWriter output)
+    {
+        await output.WriteLineAsync($"verdict: {result.Verdict} (action: {result.Action})").ConfigureAwait(false);
+        foreach (var reason in result.Reasons)
+            await output.WriteLineAsync($"  {reason}").ConfigureAwait(false);
+        foreach (var warning in result.Warnings)
+            await output.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
+        foreach (var gate in result.Gates.Where(g => g.Decision.Status == GateStatus.NotApplicable))
+            await output.WriteLineAsync($"  {gate.Gate}: NotApplicable: {gate.Decision.Reason}").ConfigureAwait(false);
+        if (directory is not null)
+        {
+            ReportWriter.WriteAll(result, directory);
+            await output.WriteLineAsync($"reports written to {directory}").ConfigureAwait(false);
+        }
     }
 }

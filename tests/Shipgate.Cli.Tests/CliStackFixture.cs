@@ -1,10 +1,8 @@
-using Shipgate.Gates.Tests.Integration;
-
 namespace Shipgate.Cli.Tests;
 
 /// <summary>
-/// A real Prometheus on 127.0.0.1:19095 scraping a test exporter on 19101 (ports apart from the Gates
-/// tests, which may run at the same time): services healthy, errors (v2 fails 8% of requests) and idle.
+/// A real Prometheus scraping a test exporter (both on free loopback ports): services healthy, errors (v2 fails
+/// 8% of requests) and idle. Ready when every target's series cover the gates' 10 s window.
 /// </summary>
 public sealed class CliStackFixture : IAsyncLifetime
 {
@@ -14,11 +12,12 @@ public sealed class CliStackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var exporter = new TestExporter(19101);
+        var exporter = new TestExporter();
         _parts.Add(exporter);
         var jobs = "";
         var seed = 100;
-        foreach (var service in new[] { "healthy", "errors", "idle" })
+        var services = new[] { "healthy", "errors", "idle" };
+        foreach (var service in services)
         {
             foreach (var version in new[] { "v1", "v2" })
             {
@@ -31,10 +30,10 @@ public sealed class CliStackFixture : IAsyncLifetime
             }
         }
 
-        var server = PrometheusServer.Start(19095, jobs);
+        var server = PrometheusServer.Start(jobs);
         _parts.Add(server);
         PrometheusUrl = server.Url;
-        await Task.Delay(TimeSpan.FromSeconds(12)).ConfigureAwait(false);
+        await server.WaitForScrapesAsync(services.Length * 2, TimeSpan.FromSeconds(11), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
     }
 
     public Task DisposeAsync()

@@ -24,12 +24,20 @@ public static class MeasurementJudge
     {
         if (o.BackendError is { } error)
             return (MeasurementPhase.Error, $"backend error: {error}");
+        if (o.Pending)
+            return (MeasurementPhase.Pending, "not judged yet");
         if (o.Value is not { } value)
             return (MeasurementPhase.Inconclusive, o.Detail is null ? "no data: the query returned an empty result" : "no data");
+
+        // A statistical test that could not decide knows why (too few observations, edges differ): its reason, not a guess.
+        if (double.IsNaN(value) && o.Criterion is TestCriterion { Passed: null } undecided)
+            return (MeasurementPhase.Inconclusive, undecided.Reason);
         if (double.IsNaN(value))
-            return (MeasurementPhase.Inconclusive, "no data: the value is NaN (0/0: no traffic in the window?)");
-        if (double.IsInfinity(value))
-            return (MeasurementPhase.Inconclusive, $"the value is {Format(value)}");
+            return (MeasurementPhase.Inconclusive, "no data: the value is NaN (a bucket or sample is NaN, or 0/0: no traffic in the window)");
+
+        // An infinite ratio (a change from zero) is judged by a test that decided on the counts; alone it says nothing.
+        if (double.IsInfinity(value) && o.Criterion is not TestCriterion { Passed: not null })
+            return (MeasurementPhase.Inconclusive, $"the value is {(value > 0 ? "+" : "-")}infinite: no finite measure to hold to the limit");
         if (limits.MinSamples > 0)
         {
             if (o.SampleSize is not { } n || double.IsNaN(n))

@@ -13,7 +13,7 @@ public static class VerdictRules
         ArgumentNullException.ThrowIfNull(gates);
         var deciding = gates.Where(g => !g.DryRun && g.Decision.Status != GateStatus.NotApplicable).ToList();
         if (deciding.Count == 0)
-            return (Verdict.Inconclusive, [gates.Count == 0 ? "no gates to decide" : "no gate decides: every gate is a dry run"]);
+            return (Verdict.Inconclusive, [gates.Count == 0 ? "no gates to decide" : "no gate decides: every gate is a dry run or not applicable"]);
 
         var failed = deciding.Where(g => g.Decision.Status == GateStatus.Fail).ToList();
         if (failed.Count > 0)

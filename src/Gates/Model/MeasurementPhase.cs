@@ -14,4 +14,10 @@ public enum MeasurementPhase
 
     /// <summary>The metrics backend could not be asked (connection, HTTP error, bad response).</summary>
     Error,
+
+    /// <summary>
+    /// Not judged yet: too early for the data to say anything (the version's series are younger than the
+    /// gate's window). Counted against no limit; a gate whose measurements were all pending never passes.
+    /// </summary>
+    Pending,
 }

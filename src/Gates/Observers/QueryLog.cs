@@ -24,6 +24,15 @@ internal sealed class QueryLog(IMetricSource source)
         return await source.QueryRangeAsync(query, start, end, step, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Records a query another component sent on this observation's behalf (its answer was shared).</summary>
+    public void Record(string query) => _queries.Add(query);
+
+    public async Task<IReadOnlyList<string>> LabelNamesAsync(string selector, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        _queries.Add($"label names of {selector} [{start:O} .. {end:O}]");
+        return await source.LabelNamesAsync(selector, start, end, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<(double? Value, string? Problem)> NumberAsync(string query, DateTimeOffset at, CancellationToken cancellationToken) =>
         (await InstantAsync(query, at, cancellationToken).ConfigureAwait(false)).AsSingleNumber();
 }

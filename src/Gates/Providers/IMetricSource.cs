@@ -18,4 +18,16 @@ public interface IMetricSource
 
     /// <summary>Alerts firing now.</summary>
     Task<IReadOnlyList<FiringAlert>> FiringAlertsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The label names of the series <paramref name="selector"/> selects that have samples between
+    /// <paramref name="start"/> and <paramref name="end"/> (<c>__name__</c> excluded). Empty: no such series.
+    /// The default asks an instant query for the series' last values; a backend with a label API overrides it.
+    /// </summary>
+    async Task<IReadOnlyList<string>> LabelNamesAsync(string selector, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var range = Shipgate.Core.Text.PromDuration.Format(TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((end - start).TotalSeconds))));
+        var result = await QueryAsync($"last_over_time({selector}[{range}])", end, cancellationToken).ConfigureAwait(false);
+        return result.Series.SelectMany(s => s.Labels.Keys).Where(k => k != "__name__").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
 }

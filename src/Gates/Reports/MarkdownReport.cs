@@ -17,6 +17,10 @@ public static class MarkdownReport
         foreach (var reason in result.Reasons)
             md.AppendLine($"- {Escape(reason)}");
         md.AppendLine();
+        foreach (var warning in result.Warnings)
+            md.AppendLine($"> **Warning:** {Escape(warning)}");
+        if (result.Warnings.Count > 0)
+            md.AppendLine();
         md.AppendLine("| gate | kind | status | last value | limit | samples | measurements | reason |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var gate in result.Gates)

@@ -10,7 +10,7 @@ public static class SpecRules
     public static string? Problem(GateSpec gate)
     {
         ArgumentNullException.ThrowIfNull(gate);
-        return KindProblem(gate) ?? gate.Schedule.Problem() ?? gate.Limits.Problem();
+        return KindProblem(gate) ?? WindowProblem(gate.Window) ?? gate.Schedule.Problem() ?? gate.Limits.Problem();
     }
 
     /// <summary>Every broken rule across the gates, each naming its gate; duplicate names included.</summary>
@@ -29,6 +29,9 @@ public static class SpecRules
         ErrorRateGate { MaxRate: < 0 or > 1 } => "'max' of an error rate is a fraction between 0 and 1",
         ErrorRateGate { BaselineComparison: { } comparison } => OptionProblem(comparison.Validate),
         LatencyQuantileGate { Quantile: <= 0 or >= 1 } => "'quantile' must be between 0 and 1, e.g. 0.95",
+        LatencyQuantileGate { MaxSeconds: var max } when !(max >= 0) || double.IsInfinity(max) => "'max' of a latency is a number of seconds, 0 or more",
+        RelativeToBaselineGate { MaxIncreasePercent: < 0 } => "'maxIncreasePercent' must be 0 or more (a negative one fails every release that does not improve)",
+        RelativeToBaselineGate { MaxDecreasePercent: < 0 } => "'maxDecreasePercent' must be 0 or more",
         RelativeToBaselineGate { MaxIncreasePercent: null, MaxDecreasePercent: null } => "a relativeToBaseline gate needs 'maxIncreasePercent', 'maxDecreasePercent' or both",
         CompareGate { Step.Ticks: <= 0 } => "'step' must be positive",
         CompareGate c => OptionProblem(c.Options.Validate),
@@ -37,6 +40,10 @@ public static class SpecRules
         SequentialGate s => OptionProblem(s.Options.Validate),
         _ => null,
     };
+
+    /// <summary>The first broken rule of a window (a gate's own or the release's default), or null.</summary>
+    public static string? WindowProblem(TimeSpan? window) =>
+        window is { } w && w <= TimeSpan.Zero ? "window must be positive, e.g. 1m" : null;
 
     private static string? OptionProblem(Action validate)
     {

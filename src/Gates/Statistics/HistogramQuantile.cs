@@ -33,4 +33,17 @@ public static class HistogramQuantile
         var inBucket = cumulative[bucket] - below;
         return lower + ((bounds[bucket] - lower) * (rank - below) / inBucket);
     }
+
+    /// <summary>
+    /// True when rank q·total lies in the +Inf bucket: the quantile is above the highest finite bound, and
+    /// <see cref="Estimate"/> (like <c>histogram_quantile</c>) can only report that bound. False on no data.
+    /// </summary>
+    public static bool IsBeyondHighestFiniteBound(double q, CumulativeHistogram histogram)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        if (double.IsNaN(Estimate(q, histogram)))
+            return false;
+        var cumulative = histogram.MonotonicCumulativeCounts();
+        return cumulative[^2] < q * cumulative[^1];
+    }
 }

@@ -13,6 +13,11 @@ public sealed partial record ReleaseContext
     private readonly Dictionary<string, string> _values;
 
     public ReleaseContext(IReadOnlyDictionary<string, string> values, TimeSpan window)
+        : this(values, window, asBaseline: false)
+    {
+    }
+
+    private ReleaseContext(IReadOnlyDictionary<string, string> values, TimeSpan window, bool asBaseline)
     {
         ArgumentNullException.ThrowIfNull(values);
         foreach (var (key, value) in values)
@@ -21,7 +26,15 @@ public sealed partial record ReleaseContext
                 throw new TemplateException($"'{key}' is not a variable name: use letters, digits and _");
             if (UnsafeValue().IsMatch(value))
                 throw new TemplateException($"the value of '{key}' contains a quote, backslash, brace or line break; it would change the query");
+
+            // label="" selects the series that lack the label: another version's, or every version's.
+            if (string.IsNullOrWhiteSpace(value))
+                throw new TemplateException($"the value of '{key}' is empty; {key}=\"\" would select every series without that label");
         }
+
+        if (!asBaseline && values.TryGetValue("baseline_version", out var baseline) && values.TryGetValue("version", out var version)
+            && string.Equals(baseline, version, StringComparison.Ordinal))
+            throw new TemplateException($"the value of 'baseline_version' is the version under test ('{version}'): a version compared with itself always looks the same; give the previous version, or none for a first release");
 
         if (window <= TimeSpan.Zero)
             throw new TemplateException("the window must be positive");
@@ -48,6 +61,9 @@ public sealed partial record ReleaseContext
 
     public IReadOnlyDictionary<string, string> Values => _values;
 
+    /// <summary>This is the baseline's view (<see cref="ForBaseline"/>): <c>{{version}}</c> is the baseline version.</summary>
+    private bool IsBaseline { get; init; }
+
     public static ReleaseContext Of(
         string service, string version, string? baselineVersion = null, string? environment = null, TimeSpan? window = null, DateTimeOffset? baselineTime = null)
     {
@@ -60,14 +76,14 @@ public sealed partial record ReleaseContext
     }
 
     /// <summary>The same release with a gate's own window.</summary>
-    public ReleaseContext WithWindow(TimeSpan window) => window == Window ? this : new ReleaseContext(_values, window) { BaselineTime = BaselineTime };
+    public ReleaseContext WithWindow(TimeSpan window) => window == Window ? this : new ReleaseContext(_values, window, IsBaseline) { BaselineTime = BaselineTime, IsBaseline = IsBaseline };
 
     /// <summary>The baseline's view: <c>{{version}}</c> becomes the baseline version, so one query template serves both.</summary>
     public ReleaseContext ForBaseline()
     {
         if (!_values.TryGetValue("baseline_version", out var baseline))
             throw new TemplateException("this gate compares with a baseline, but no baseline version was given: give --baseline-version or --set baseline_version=VALUE");
-        return new ReleaseContext(new Dictionary<string, string>(_values) { ["version"] = baseline }, Window) { BaselineTime = BaselineTime };
+        return new ReleaseContext(new Dictionary<string, string>(_values) { ["version"] = baseline }, Window, asBaseline: true) { BaselineTime = BaselineTime, IsBaseline = true };
     }
 
     public string Render(string template) => QueryTemplate.Render(template, _values);

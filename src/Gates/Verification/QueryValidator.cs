@@ -13,13 +13,20 @@ public static class QueryValidator
 {
     public static async Task ValidateAsync(IMetricSource source, IReadOnlyList<GateSpec> gates, ReleaseContext release, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(gates);
-        ArgumentNullException.ThrowIfNull(release);
         // A spec built in C# has not been through the YAML checks: the same rules apply here, before the server is asked.
         if (SpecRules.Problems(gates) is { Count: > 0 } specProblems)
             throw new GateConfigurationException(specProblems);
+        if (await ProblemsAsync(source, gates, release, cancellationToken).ConfigureAwait(false) is { Count: > 0 } problems)
+            throw new GateConfigurationException(problems);
+    }
 
+    /// <summary>Every query problem (a template that does not render, a query the server rejects), each naming its gate.</summary>
+    internal static async Task<List<string>> ProblemsAsync(IMetricSource source, IReadOnlyList<GateSpec> gates, ReleaseContext release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(gates);
+        ArgumentNullException.ThrowIfNull(release);
         var problems = new List<string>();
         foreach (var gate in gates)
         {
@@ -36,19 +43,26 @@ public static class QueryValidator
 
             foreach (var query in queries)
             {
-                try
-                {
-                    await source.ValidateAsync(query, cancellationToken).ConfigureAwait(false);
-                }
-                catch (InvalidQueryException e)
-                {
-                    problems.Add($"gate '{gate.Name}': the server rejects the query `{query}`: {e.ServerError}");
-                }
+                if (await ServerProblemAsync(source, query, cancellationToken).ConfigureAwait(false) is { } problem)
+                    problems.Add($"gate '{gate.Name}': {problem}");
             }
         }
 
-        if (problems.Count > 0)
-            throw new GateConfigurationException(problems);
+        return problems;
+    }
+
+    /// <summary>The server's parse error for <paramref name="query"/>, or null when it parses.</summary>
+    internal static async Task<string?> ServerProblemAsync(IMetricSource source, string query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await source.ValidateAsync(query, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (InvalidQueryException e)
+        {
+            return $"the server rejects the query `{query}`: {e.ServerError}";
+        }
     }
 
     /// <summary>The distinct queries a gate will send for this release, rendered.</summary>

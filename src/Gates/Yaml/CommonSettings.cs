@@ -25,7 +25,9 @@ internal sealed record CommonSettings(
             ownLength ? Count : defaults.Count,
             ownLength ? Duration : defaults.Duration,
             InitialDelay ?? defaults.InitialDelay,
-            Window ?? defaults.Window,
+            // The defaults' window is the document's (the release's), not baked into each gate, so that a
+            // window given for the release (shipgate verify --window) reaches every gate without its own.
+            Window,
             FailureLimit ?? defaults.FailureLimit,
             InconclusiveLimit ?? defaults.InconclusiveLimit,
             ConsecutiveErrorLimit ?? defaults.ConsecutiveErrorLimit,

@@ -91,6 +91,7 @@ public static class GatesFile
         var root = new YamlMap(source, stream.Documents[0].RootNode, "the gates file");
         var policy = root.Choice("inconclusivePolicy", Policies) ?? InconclusivePolicy.Rollback;
         var defaults = root.Optional("defaults") is { } defaultsNode ? new YamlMap(source, defaultsNode, "'defaults'") : null;
+        var scrapeSelector = root.Template("scrapeSelector", known) ?? Selectors.Release;
         var sequential = root.Optional("sequential") is { } sequentialNode ? new YamlMap(source, sequentialNode, "'sequential'") : null;
         var gatesValue = root.Required("gates");
         root.RejectUnknownKeys();
@@ -100,6 +101,8 @@ public static class GatesFile
         var (falseRollbackRate, missedRegressionRate) = ReadSequentialBudget(sequential);
         var common = defaults is null ? CommonSettings.Empty : CommonSettings.Read(defaults);
         defaults?.RejectUnknownKeys();
+        if (defaults is not null && SpecRules.WindowProblem(common.Window) is { } windowProblem)
+            throw defaults.Error(defaults.Optional("window")!, $"'defaults': {windowProblem}");
         if (gatesNode.Children.Count == 0)
             throw root.Error(gatesNode, "'gates' is empty: a release needs at least one gate");
 
@@ -113,7 +116,7 @@ public static class GatesFile
         }
 
         var budgeted = SequentialGate.ApplyBudget(gates, falseRollbackRate, missedRegressionRate);
-        return new GatesDocument(source, policy, common.Window, budgeted);
+        return new GatesDocument(source, policy, common.Window, budgeted) { ScrapeSelector = scrapeSelector };
     }
 
     private static GateSpec ReadGate(YamlMap map, CommonSettings defaults, IReadOnlyCollection<string> known)

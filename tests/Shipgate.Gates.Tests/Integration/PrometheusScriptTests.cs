@@ -8,7 +8,7 @@ public sealed class PrometheusScriptTests
     [Fact]
     public async Task Start_is_idempotent_ready_on_return_and_stop_ends_the_Prometheus_process()
     {
-        using var server = PrometheusServer.Start(19093, "");
+        using var server = PrometheusServer.Start("");
         var pidFile = Path.Combine(server.Directory, "run", "prometheus.pid");
         var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -16,7 +16,7 @@ public sealed class PrometheusScriptTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri(server.Url, "-/ready"))).StatusCode);
 
         // A second start in the same directory is a no-op on the running server.
-        PrometheusServerScript("start", Path.Combine(server.Directory, "prometheus.yml"), "19093", Path.Combine(server.Directory, "run"));
+        PrometheusServerScript("start", Path.Combine(server.Directory, "prometheus.yml"), server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.Combine(server.Directory, "run"));
         Assert.Equal(pid, int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture));
 
         server.Stop();

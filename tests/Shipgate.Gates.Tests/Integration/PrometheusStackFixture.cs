@@ -3,10 +3,10 @@ using Shipgate.Gates.Providers.Prometheus;
 namespace Shipgate.Gates.Tests.Integration;
 
 /// <summary>
-/// The real parts for the Prometheus integration tests, started once per class: a test exporter on
-/// 127.0.0.1:19100 with one simulated service per scenario (baseline v1 and candidate v2), a Prometheus
-/// on 19090 scraping it every second, a second one on 19091 that a test stops mid-analysis, and a third
-/// on 19092 behind TLS, client certificates and basic auth.
+/// The real parts for the Prometheus integration tests, started once for the collection on free loopback
+/// ports: a test exporter with one simulated service per scenario (baseline v1 and candidate v2), a
+/// Prometheus scraping it every second, a second one that a test stops mid-analysis, and a third behind TLS,
+/// client certificates and basic auth. Ready when every target's series cover the tests' 10 s window.
 /// </summary>
 public sealed class PrometheusStackFixture : IAsyncLifetime
 {
@@ -20,7 +20,9 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
     private readonly List<IDisposable> _parts = [];
 
     /// <summary>The scenarios, each a service with a baseline (v1) and a candidate (v2).</summary>
-    public static readonly string[] Scenarios = ["healthy", "errors", "slow", "drifted", "idle", "flawless"];
+    public static readonly string[] Scenarios = ["healthy", "errors", "slow", "drifted", "idle", "flawless", "vanishing", "very-slow", "nan-bucket"];
+
+    internal TestExporter Exporter { get; private set; } = null!;
 
     internal PrometheusServer Main { get; private set; } = null!;
 
@@ -34,8 +36,9 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var exporter = new TestExporter(19100);
+        var exporter = new TestExporter();
         _parts.Add(exporter);
+        Exporter = exporter;
         var seed = 1;
         foreach (var scenario in Scenarios)
         {
@@ -60,16 +63,22 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
                     baseline.RequestsPerSecond = 0;
                     candidate.RequestsPerSecond = 0;
                     break;
+                case "very-slow":
+                    candidate.MeanLatencySeconds = 30;
+                    break;
+                case "nan-bucket":
+                    candidate.NaNLatencyBucket = true;
+                    break;
             }
         }
 
         var jobs = string.Concat(Scenarios.SelectMany(s => new[] { exporter.ScrapeJob(s, "v1"), exporter.ScrapeJob(s, "v2") }));
-        Main = Track(PrometheusServer.Start(19090, jobs));
-        Stoppable = Track(PrometheusServer.Start(19091, exporter.ScrapeJob("healthy", "v1") + exporter.ScrapeJob("healthy", "v2")));
+        Main = Track(PrometheusServer.Start(jobs));
+        Stoppable = Track(PrometheusServer.Start(exporter.ScrapeJob("healthy", "v1") + exporter.ScrapeJob("healthy", "v2")));
 
         var tlsDirectory = Directory.CreateTempSubdirectory("shipgate-tls-").FullName;
         Certificates = TestCertificates.Create(tlsDirectory);
-        Secured = Track(PrometheusServer.Start(19092, exporter.ScrapeJob("healthy", "v2"), $"""
+        Secured = Track(PrometheusServer.Start(exporter.ScrapeJob("healthy", "v2"), $"""
             tls_server_config:
               cert_file: {Certificates.ServerCertPath}
               key_file: {Certificates.ServerKeyPath}
@@ -80,7 +89,8 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
             """));
 
         // Rates over a 10 s window need 10 s of scrapes; the analyses use that window.
-        await Task.Delay(TimeSpan.FromSeconds(12)).ConfigureAwait(false);
+        await Main.WaitForScrapesAsync(Scenarios.Length * 2, TimeSpan.FromSeconds(11), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        await Stoppable.WaitForScrapesAsync(2, TimeSpan.FromSeconds(11), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
     }
 
     public Task DisposeAsync()

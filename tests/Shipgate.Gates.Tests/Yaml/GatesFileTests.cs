@@ -1,7 +1,6 @@
 using Shipgate.Gates.Model;
 using Shipgate.Gates.Specs;
 using Shipgate.Gates.Statistics;
-using Shipgate.Gates.Tests.Integration;
 using Shipgate.Gates.Yaml;
 
 namespace Shipgate.Gates.Tests.Yaml;
@@ -66,7 +65,8 @@ public class GatesFileTests
         Assert.Equal(["errorRate", "latencyQuantile", "drift", "relativeToBaseline", "threshold", "compare", "alerts"], doc.Gates.Select(g => g.Kind));
         var errorRate = Assert.IsType<ErrorRateGate>(doc.Gates[0]);
         Assert.Equal((0.01, true, 6, 1, 50.0), (errorRate.MaxRate, errorRate.Critical, errorRate.Schedule.MeasurementCount, errorRate.Limits.FailureLimit, errorRate.Limits.MinSamples));
-        Assert.Equal(TimeSpan.FromMinutes(2), errorRate.Window);
+        // The defaults' window is the document's: a release window given elsewhere (--window) reaches the gate.
+        Assert.Equal((TimeSpan.FromMinutes(2), (TimeSpan?)null), (doc.Window, errorRate.Window));
         var p95 = Assert.IsType<LatencyQuantileGate>(doc.Gates[1]);
         Assert.Equal(7, p95.Schedule.MeasurementCount);
         var drift = Assert.IsType<DriftGate>(doc.Gates[2]);

@@ -90,6 +90,19 @@ public sealed class PrometheusClient : IMetricSource, IDisposable
         return Parse(() => PrometheusResponse.ParseFiringAlerts(data));
     }
 
+    /// <summary>Prometheus's label API (<c>/api/v1/labels?match[]=</c>) over the time range.</summary>
+    public async Task<IReadOnlyList<string>> LabelNamesAsync(string selector, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["match[]"] = selector,
+            ["start"] = PrometheusResponse.FormatTime(start),
+            ["end"] = PrometheusResponse.FormatTime(end),
+        };
+        var data = await PostAsync("api/v1/labels", form, cancellationToken).ConfigureAwait(false);
+        return Parse(() => data.EnumerateArray().Select(e => e.GetString() ?? "").Where(n => n.Length > 0 && n != "__name__").Order(StringComparer.Ordinal).ToList());
+    }
+
     public void Dispose() => _client.Dispose();
 
     /// <summary>The server and how it is reached, credentials masked.</summary>

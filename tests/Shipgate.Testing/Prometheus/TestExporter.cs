@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text;
 
-namespace Shipgate.Gates.Tests.Integration;
+namespace Shipgate.Testing;
 
 /// <summary>
 /// A real HTTP endpoint in the test process that Prometheus scrapes: <c>/metrics/{service}/{version}</c>
-/// serves that simulated version, and a background loop keeps every version's traffic flowing.
+/// serves that simulated version (503 when it is not <see cref="SimulatedService.Answering"/>), and a
+/// background loop keeps every version's traffic flowing. It listens on a free loopback port.
 /// </summary>
-internal sealed class TestExporter : IDisposable
+public sealed class TestExporter : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Dictionary<string, SimulatedService> _targets = new(StringComparer.Ordinal);
@@ -15,10 +16,10 @@ internal sealed class TestExporter : IDisposable
     private readonly Task _serving;
     private readonly Task _traffic;
 
-    public TestExporter(int port)
+    public TestExporter()
     {
-        Port = port;
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        Port = FreePorts.Next();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _serving = Task.Run(ServeAsync);
         _traffic = Task.Run(TrafficAsync);
@@ -71,8 +72,9 @@ internal sealed class TestExporter : IDisposable
             SimulatedService? target;
             lock (_targets)
                 _targets.TryGetValue(key, out target);
-            var body = Encoding.UTF8.GetBytes(target?.Exposition() ?? "");
-            context.Response.StatusCode = target is null ? 404 : 200;
+            var answering = target is { Answering: true };
+            var body = Encoding.UTF8.GetBytes(answering ? target!.Exposition() : "");
+            context.Response.StatusCode = target is null ? 404 : answering ? 200 : 503;
             context.Response.ContentType = "text/plain; version=0.0.4";
             await context.Response.OutputStream.WriteAsync(body).ConfigureAwait(false);
             context.Response.Close();

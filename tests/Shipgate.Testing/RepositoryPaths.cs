@@ -1,7 +1,7 @@
-namespace Shipgate.Gates.Tests.Integration;
+namespace Shipgate.Testing;
 
 /// <summary>The repository's root, found from the test binaries upwards (where Shipgate.slnx is).</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     public static string Root { get; } = Find();
 

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Shipgate.Gates.Tests.Integration;
+namespace Shipgate.Testing;
 
 /// <summary>
 /// One version of a model service whose traffic the test controls: requests with an error share,
 /// latencies drawn from an exponential distribution, predictions from a normal distribution clipped to
 /// [0, 1]. Exposes the sample service's metric names in the text exposition format.
 /// </summary>
-internal sealed class SimulatedService(int seed)
+public sealed class SimulatedService(int seed)
 {
     private static readonly double[] LatencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5];
     private static readonly double[] PredictionBuckets = Enumerable.Range(1, 20).Select(i => i * 0.05).ToArray();
@@ -31,6 +31,12 @@ internal sealed class SimulatedService(int seed)
     public double PredictionMean { get; set; } = 0.5;
 
     public double PredictionStdDev { get; set; } = 0.15;
+
+    /// <summary>False: the exporter answers this version's scrapes with 503, as an instance that died or stopped exporting (<c>up</c> becomes 0).</summary>
+    public bool Answering { get; set; } = true;
+
+    /// <summary>Writes one latency bucket's count as NaN, as a broken exporter may.</summary>
+    public bool NaNLatencyBucket { get; set; }
 
     /// <summary>Serves <paramref name="elapsed"/> worth of traffic.</summary>
     public void Advance(TimeSpan elapsed)
@@ -63,7 +69,7 @@ internal sealed class SimulatedService(int seed)
             text.Append(CultureInfo.InvariantCulture, $"modelservice_requests_total{{route=\"/predict\",code=\"200\"}} {_ok}\n");
             if (_errors > 0)
                 text.Append(CultureInfo.InvariantCulture, $"modelservice_requests_total{{route=\"/predict\",code=\"500\"}} {_errors}\n");
-            Histogram(text, "modelservice_request_duration_seconds", "route=\"/predict\",", LatencyBuckets, _latencyCounts, _latencySum);
+            Histogram(text, "modelservice_request_duration_seconds", "route=\"/predict\",", LatencyBuckets, _latencyCounts, _latencySum, NaNLatencyBucket ? 0.1 : null);
             Histogram(text, "modelservice_prediction_value", "", PredictionBuckets, _predictionCounts, _predictionSum);
             return text.ToString();
         }
@@ -75,7 +81,7 @@ internal sealed class SimulatedService(int seed)
         counts[index < 0 ? bounds.Length : index]++;
     }
 
-    private static void Histogram(StringBuilder text, string name, string labels, double[] bounds, long[] counts, double sum)
+    private static void Histogram(StringBuilder text, string name, string labels, double[] bounds, long[] counts, double sum, double? nanBound = null)
     {
         text.Append(CultureInfo.InvariantCulture, $"# TYPE {name} histogram\n");
         long cumulative = 0;
@@ -83,7 +89,8 @@ internal sealed class SimulatedService(int seed)
         {
             cumulative += counts[i];
             var le = i < bounds.Length ? bounds[i].ToString("0.###", CultureInfo.InvariantCulture) : "+Inf";
-            text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{labels}le=\"{le}\"}} {cumulative}\n");
+            var count = i < bounds.Length && nanBound == bounds[i] ? "NaN" : cumulative.ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{labels}le=\"{le}\"}} {count}\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"{name}_sum{{{labels.TrimEnd(',')}}} {sum.ToString(CultureInfo.InvariantCulture)}\n");
