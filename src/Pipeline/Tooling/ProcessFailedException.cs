@@ -2,7 +2,8 @@ namespace Shipgate.Pipeline.Tooling;
 
 /// <summary>
 /// A tool exited with a non-zero code, timed out or could not start. The message holds the command line
-/// (secrets masked, arguments quoted), the exit code and the last output lines (masked).
+/// (secrets masked, arguments quoted), the exit code and the last lines of standard output and of standard
+/// error (masked), kept apart: the two pipes are read concurrently, so no order across them is known.
 /// </summary>
 public sealed class ProcessFailedException : Exception
 {
@@ -10,14 +11,14 @@ public sealed class ProcessFailedException : Exception
         : base(message)
     {
         CommandLine = "";
-        LastLines = [];
+        Tail = OutputTail.Empty;
     }
 
     public ProcessFailedException(string message, Exception innerException)
         : base(message, innerException)
     {
         CommandLine = "";
-        LastLines = [];
+        Tail = OutputTail.Empty;
     }
 
     public ProcessFailedException()
@@ -25,13 +26,13 @@ public sealed class ProcessFailedException : Exception
     {
     }
 
-    internal ProcessFailedException(string message, string commandLine, int? exitCode, bool timedOut, IReadOnlyList<string> lastLines, Exception? innerException = null)
+    internal ProcessFailedException(string message, string commandLine, int? exitCode, bool timedOut, OutputTail tail, Exception? innerException = null)
         : base(message, innerException)
     {
         CommandLine = commandLine;
         ExitCode = exitCode;
         TimedOut = timedOut;
-        LastLines = lastLines;
+        Tail = tail;
     }
 
     /// <summary>The command line, secrets masked.</summary>
@@ -42,6 +43,9 @@ public sealed class ProcessFailedException : Exception
 
     public bool TimedOut { get; }
 
-    /// <summary>The last output lines, secrets masked.</summary>
-    public IReadOnlyList<string> LastLines { get; }
+    /// <summary>The last lines of each stream, secrets masked.</summary>
+    public OutputTail Tail { get; }
+
+    /// <summary>The last lines of standard output, then those of standard error (not interleaved: see <see cref="OutputTail"/>), secrets masked.</summary>
+    public IReadOnlyList<string> LastLines => Tail.Lines;
 }

@@ -9,7 +9,7 @@ namespace Shipgate.Pipeline.Tooling;
 /// <summary>
 /// Runs tools (dotnet, npm, git…) with an argument array, streams every output line into the log as it
 /// arrives (masked by the log's sinks), and fails with a <see cref="ProcessFailedException"/> that quotes
-/// the masked command line, the exit code and the last lines.
+/// the masked command line, the exit code and the last lines of each stream.
 /// </summary>
 /// <remarks>
 /// Built on CliWrap rather than <see cref="Process"/> directly: it reads stdout and stderr concurrently
@@ -70,15 +70,14 @@ public sealed class ProcessRunner
         }
         catch (Win32Exception e)
         {
-            throw Failure($"Could not start {tool} (is it installed and on PATH?): {commandLine}", commandLine, null, timedOut: false, [], e);
+            throw Failure($"Could not start {tool} (is it installed and on PATH?): {commandLine}", commandLine, null, timedOut: false, OutputTail.Empty, e);
         }
 
         var result = new ProcessResult(exitCode, Snapshot(output), stopwatch.Elapsed);
         if (exitCode != 0 && invocation.ThrowOnFailure)
         {
             var tail = Tail(output, invocation.TailLines);
-            var lines = tail.Count == 0 ? " (no output)" : ". Last output lines:" + string.Concat(tail.Select(l => "\n  " + l));
-            throw Failure($"Exit code {exitCode}: {commandLine}{lines}", commandLine, exitCode, timedOut: false, tail);
+            throw Failure($"Exit code {exitCode}: {commandLine}{tail.Describe()}", commandLine, exitCode, timedOut: false, tail);
         }
 
         logger.Debug("{Tool:l} exited with {ExitCode} after {Duration}", tool, exitCode, result.Duration);
@@ -99,11 +98,10 @@ public sealed class ProcessRunner
             return [.. output];
     }
 
-    private List<string> Tail(List<OutputLine> output, int count) =>
-        Snapshot(output).TakeLast(count).Select(l => _masker.Mask(l.Text)).ToList();
+    private OutputTail Tail(List<OutputLine> output, int count) => OutputTail.Of(Snapshot(output), count, _masker.Mask);
 
     // Messages are built from masked parts; the final Mask catches a secret split across them.
-    private ProcessFailedException Failure(string message, string commandLine, int? exitCode, bool timedOut, IReadOnlyList<string> tail, Exception? inner = null) =>
+    private ProcessFailedException Failure(string message, string commandLine, int? exitCode, bool timedOut, OutputTail tail, Exception? inner = null) =>
         new(_masker.Mask(message), commandLine, exitCode, timedOut, tail, inner is null ? null : MaskedInner(inner));
 
     private Exception MaskedInner(Exception inner) => Logging.MaskedException.MaskIfNeeded(inner, _masker);

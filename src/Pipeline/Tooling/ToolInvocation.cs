@@ -25,6 +25,6 @@ public sealed record ToolInvocation(string FileName, IReadOnlyList<string> Argum
     /// <summary>The level output lines are logged at.</summary>
     public LogEventLevel OutputLevel { get; init; } = LogEventLevel.Information;
 
-    /// <summary>How many of the last output lines a <see cref="ProcessFailedException"/> quotes.</summary>
+    /// <summary>How many of the last lines of each stream (standard output, standard error) a <see cref="ProcessFailedException"/> quotes.</summary>
     public int TailLines { get; init; } = 10;
 }

@@ -60,7 +60,7 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
-    public async Task Non_zero_exit_names_the_masked_command_line_exit_code_and_last_lines()
+    public async Task Non_zero_exit_names_the_masked_command_line_exit_code_and_the_last_lines_of_each_stream()
     {
         const string password = "hunter2-registry-pw";
         _masker.Register(password);
@@ -73,10 +73,39 @@ public sealed class ProcessRunnerTests
 
         Assert.Equal(3, error.ExitCode);
         Assert.Equal("sh -c 'for i in 1 2 3 4 5; do echo line$i; done; echo \"denied for $1\" >&2; exit 3' sh ****", error.CommandLine);
-        Assert.Equal(["line4", "line5", "denied for ****"], error.LastLines);
+        Assert.Equal(["line3", "line4", "line5"], error.Tail.StandardOutput);
+        Assert.Equal(["denied for ****"], error.Tail.StandardError);
+        Assert.Equal(["line3", "line4", "line5", "denied for ****"], error.LastLines);
         Assert.StartsWith("Exit code 3: sh -c ", error.Message, StringComparison.Ordinal);
-        Assert.EndsWith("Last output lines:\n  line4\n  line5\n  denied for ****", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "sh ****. Last lines of standard output:\n  line3\n  line4\n  line5\nLast lines of standard error:\n  denied for ****",
+            error.Message,
+            StringComparison.Ordinal);
         Assert.DoesNotContain(password, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lines_written_to_standard_error_before_standard_output_are_quoted_the_same_in_every_run()
+    {
+        // Written in the opposite order of the message; before the tail kept the streams apart, the quoted
+        // order depended on which pipe the runner happened to read first.
+        var invocation = new ToolInvocation("sh", ["-c", "echo first-error >&2; echo first-output; echo second-error >&2; exit 1"]);
+
+        var error = await Assert.ThrowsAsync<ProcessFailedException>(() => _runner.RunAsync(invocation));
+
+        Assert.EndsWith(
+            "Last lines of standard output:\n  first-output\nLast lines of standard error:\n  first-error\n  second-error",
+            error.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Non_zero_exit_without_output_says_so()
+    {
+        var error = await Assert.ThrowsAsync<ProcessFailedException>(() => _runner.RunAsync("sh", ["-c", "exit 4"]));
+
+        Assert.Equal("Exit code 4: sh -c 'exit 4' (no output)", error.Message);
+        Assert.Empty(error.LastLines);
     }
 
     [Fact]
