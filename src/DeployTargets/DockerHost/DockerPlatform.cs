@@ -82,6 +82,6 @@ internal sealed class DockerPlatform(DockerTargetOptions options, ILogger log) :
             id = await runtime.CreateAsync(release, ct).ConfigureAwait(false);
         }
         await runtime.StartAsync(id, ct).ConfigureAwait(false);
-        return await new HealthWaiter(runtime, options).WaitAsync(id, ct).ConfigureAwait(false);
+        return await new HealthWaiter(runtime, options).WaitAsync(id, fresh: existingId is null, ct).ConfigureAwait(false);
     }
 }

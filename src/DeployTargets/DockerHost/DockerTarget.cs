@@ -69,7 +69,7 @@ public sealed class DockerTarget : IDeployTarget
 
         await runtime.StartAsync(newId, cancellationToken).ConfigureAwait(false);
         Reached("started");
-        var failure = await new HealthWaiter(runtime, _options).WaitAsync(newId, cancellationToken).ConfigureAwait(false);
+        var failure = await new HealthWaiter(runtime, _options).WaitAsync(newId, fresh: true, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             var logs = await runtime.LastLogLinesAsync(newId, 20, cancellationToken).ConfigureAwait(false);

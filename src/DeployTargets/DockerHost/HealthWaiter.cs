@@ -1,48 +1,73 @@
 namespace Shipgate.DeployTargets.DockerHost;
 
-/// <summary>Waits for a started container to be healthy: its HTTP endpoint answers 2xx, or its HEALTHCHECK says healthy.</summary>
+/// <summary>
+/// The I/O side of the health wait: inspects the container, probes its health URL and (on an engine on this host) who
+/// holds the port, and lets <see cref="HealthJudge"/> decide, until healthy, decided unhealthy or out of time.
+/// </summary>
 internal sealed class HealthWaiter(ContainerRuntime runtime, DockerTargetOptions options)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
     // Frequent polls are cheap (loopback, a few seconds at most) and shorten every deploy and rollback.
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Null when healthy; otherwise why not (exit, crash loop, unhealthy, timeout).</summary>
-    public async Task<string?> WaitAsync(string containerId, CancellationToken ct)
+    /// <summary>Null when healthy; otherwise why not (exit, crash loop, unhealthy, a foreign listener, timeout).</summary>
+    /// <param name="containerId">the container just started</param>
+    /// <param name="fresh">a container created for this wait (no restart can predate it), as opposed to a restored one</param>
+    /// <param name="ct">cancels the wait</param>
+    public async Task<string?> WaitAsync(string containerId, bool fresh, CancellationToken ct)
     {
         var deadline = DateTimeOffset.UtcNow + options.HealthTimeout;
-        var runningSince = (DateTimeOffset?)null;
+        HealthBaseline? baseline = null;
+        var since = DateTimeOffset.UtcNow;
+        var port = options.HealthUrl?.Port ?? options.Port;
+        var address = (options.HealthUrl is { } url ? ListenerProbe.AddressOf(url) : null) ?? options.ListenAddress;
         var last = "not checked yet";
         while (true)
         {
             var inspect = await runtime.InspectAsync(containerId, ct).ConfigureAwait(false);
             var state = inspect.State;
-            if (inspect.RestartCount > 0 || state.Restarting)
-                return $"crash loop: restarted {inspect.RestartCount} time(s), last exit code {state.ExitCode}";
-            if (!state.Running)
-                return $"exited with code {state.ExitCode}{(string.IsNullOrEmpty(state.Error) ? "" : ": " + state.Error)}";
-
-            if (options.HealthUrl is { } url)
+            baseline ??= new HealthBaseline(fresh ? 0 : inspect.RestartCount, state.StartedAt ?? "");
+            var probe = options.HealthUrl is { } healthUrl && state.Running ? await ProbeAsync(healthUrl, ct).ConfigureAwait(false) : null;
+            var (owner, detail) = (ListenerOwner.NotChecked, "");
+            if (options.Engine.IsOnThisHost && state.Running)
             {
-                last = await ProbeAsync(url, ct).ConfigureAwait(false);
-                if (last.Length == 0) return null;
+                if (ListenerProbe.Sees(inspect.ID, state.Pid))
+                {
+                    (owner, detail) = ListenerProbe.Check(inspect.ID, state.Pid, address, port);
+                }
+                else if (!await StillRunsAsync(containerId, state, ct).ConfigureAwait(false))
+                {
+                    // Its process exited between the two looks: the next look sees the exit or the restart.
+                    await Task.Delay(Poll, ct).ConfigureAwait(false);
+                    continue;
+                }
             }
-            else if (state.Health is { } health && !string.IsNullOrEmpty(health.Status) && health.Status != "none")
+            var healthcheck = state.Health is { Status: { Length: > 0 } status } && status != "none" ? status : null;
+            var seen = new HealthObservation(state.Running, state.Restarting, inspect.RestartCount, state.StartedAt ?? "", state.ExitCode, state.Error,
+                healthcheck, state.Health?.FailingStreak ?? 0, options.HealthUrl is null ? null : probe ?? "not running", owner, detail);
+            var judgement = HealthJudge.Judge(seen, baseline, DateTimeOffset.UtcNow - since);
+            switch (judgement.State)
             {
-                if (health.Status == "healthy") return null;
-                if (health.Status == "unhealthy") return $"HEALTHCHECK reports unhealthy (failing streak {health.FailingStreak})";
-                last = $"HEALTHCHECK {health.Status}";
+                case HealthState.Healthy:
+                    return null;
+                case HealthState.Unhealthy:
+                    return judgement.Why;
             }
-            else
-            {
-                // No endpoint and no HEALTHCHECK: running for two seconds without a restart is all we can know.
-                runningSince ??= DateTimeOffset.UtcNow;
-                if (DateTimeOffset.UtcNow - runningSince >= TimeSpan.FromSeconds(2)) return null;
-            }
+            last = judgement.Why;
             if (DateTimeOffset.UtcNow >= deadline)
                 return $"not healthy within {options.HealthTimeout.TotalSeconds:0.#} s (last: {last})";
             await Task.Delay(Poll, ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The engine still runs the same process: so this host cannot see it (another pid namespace) and the listener
+    /// cannot be checked, rather than the process having just died.
+    /// </summary>
+    private async Task<bool> StillRunsAsync(string containerId, Docker.DotNet.Models.ContainerState seen, CancellationToken ct)
+    {
+        var again = (await runtime.InspectAsync(containerId, ct).ConfigureAwait(false)).State;
+        return again.Running && again.Pid == seen.Pid && again.StartedAt == seen.StartedAt;
     }
 
     /// <summary>Empty string when the endpoint answers 2xx, else what it did.</summary>

@@ -12,6 +12,9 @@ public enum TestServiceKind
 
     /// <summary>Prints a line and exits 3 at once.</summary>
     Crashing,
+
+    /// <summary>Runs but never listens: whatever answers on its port is not this release.</summary>
+    Silent,
 }
 
 /// <summary>Builds the small offline test service: FROM scratch plus the static busybox, through the real ImageBuilder.</summary>
@@ -28,9 +31,12 @@ public static class TestImages
         File.WriteAllText(Path.Combine(dir, ".dockerignore"), "www/secret.txt\n*.tmp\n");
         File.WriteAllText(Path.Combine(dir, "scratch.tmp"), "ignored");
         const string listen = "127.0.0.1:$((PORT + ${SHIPGATE_TASK_SLOT:-0}))";
-        var entry = kind == TestServiceKind.Crashing
-            ? "echo crashing on purpose >&2; exit 3"
-            : $"exec /bin/busybox httpd -f -p {listen} -h /www";
+        var entry = kind switch
+        {
+            TestServiceKind.Crashing => "echo crashing on purpose >&2; exit 3",
+            TestServiceKind.Silent => "exec /bin/busybox sleep 3600",
+            _ => $"exec /bin/busybox httpd -f -p {listen} -h /www",
+        };
         // STOPSIGNAL SIGKILL: busybox httpd as PID 1 ignores SIGTERM, so every stop would wait out the grace period;
         // a static file server loses nothing to SIGKILL.
         File.WriteAllText(Path.Combine(dir, "Dockerfile"), $"""
