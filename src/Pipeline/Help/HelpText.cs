@@ -58,6 +58,9 @@ internal static class HelpText
     {
         if (parameter.IsSecret)
             return $"{parameter.Description} (secret)".TrimStart();
+        // A description that already explains its default ("default: the environment's") keeps its own words.
+        if (parameter.Description.Contains("default:", StringComparison.OrdinalIgnoreCase))
+            return parameter.Description;
         return DefaultText(parameter, build) is { } value ? $"{parameter.Description} (default: {value})".TrimStart() : parameter.Description;
     }
 

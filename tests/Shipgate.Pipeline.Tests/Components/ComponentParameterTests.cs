@@ -19,7 +19,7 @@ public sealed class ComponentParameterTests : IDisposable
         var names = ParameterDiscovery.Discover(typeof(ParameterComponentBuild)).Select(p => p.Name);
 
         Assert.Equal(
-            ["release-version", "target-environment", "registry-password", "build", "service-port", "dry-run", "rollout", "thresholds", "wait-timeout", "prometheus-url", "configuration"],
+            ["release-version", "target-environment", "registry-password", "build", "service-port", "dry-run", "rollout", "thresholds", "wait-timeout", "prometheus-url", "load-rate", "configuration"],
             names);
     }
 
@@ -133,6 +133,7 @@ public sealed class ComponentParameterTests : IDisposable
         Assert.Matches(@"--thresholds <double...>\s+Error-rate thresholds \(default: 0.5\)", help);
         Assert.Matches(@"--wait-timeout <timespan>\s+How long to wait for health \(default: 00:00:30\)", help);
         Assert.Matches(@"--configuration <string>\s+Build configuration \(default: Debug\)", help);
+        Assert.Matches(@"--load-rate <double>\s+Requests per second \(default: the service's\)\n", help);
     }
 
     [Fact]

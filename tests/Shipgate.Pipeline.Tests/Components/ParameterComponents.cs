@@ -46,6 +46,9 @@ internal interface ITuning : IShipgateBuild
 
     [Parameter("Prometheus to query")]
     Uri? PrometheusUrl => TryGetValue(() => PrometheusUrl);
+
+    [Parameter("Requests per second (default: the service's)")]
+    double LoadRate => TryGetValue<double?>(() => LoadRate) ?? 20;
 }
 
 /// <summary>Another component that also calls its parameter <c>--target-environment</c>.</summary>
