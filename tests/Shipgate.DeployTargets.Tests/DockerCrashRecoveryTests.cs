@@ -17,7 +17,7 @@ public sealed class DockerCrashRecoveryTests(StackFixture stack)
     [InlineData("previous-stopped", "1.0.0")]
     [InlineData("started", "1.0.0")]
     [InlineData("healthy", "2.0.0")]
-    public async Task Docker_DeployKilledAtEachPhase_IsRecoveredByTheNextCall(string phase, string servingAfterRecovery)
+    public async Task A_deploy_killed_at_any_phase_is_recovered_by_the_next_call(string phase, string servingAfterRecovery)
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "killed", "1.0.0");
         var v2 = await TestImages.BuildAndPushAsync(stack, "killed", "2.0.0");
@@ -54,7 +54,7 @@ public sealed class DockerCrashRecoveryTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_ConcurrentDeploy_IsRefusedWhileTheHolderLivesAndProceedsWhenItDies()
+    public async Task A_concurrent_deploy_is_refused_while_the_holder_lives_and_proceeds_when_it_dies()
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "concurrent", "1.0.0");
         var options = await TestTargets.FreshDockerAsync(stack, "concurrent", 18021);

@@ -12,7 +12,7 @@ namespace Shipgate.DeployTargets.Tests;
 public sealed class DockerImageTests(StackFixture stack)
 {
     [Fact]
-    public async Task Docker_BuildPushAndDeployByDigest_ServesTheBuiltVersion()
+    public async Task An_image_built_pushed_and_deployed_by_digest_serves_the_built_version()
     {
         var image = await TestImages.BuildAndPushAsync(stack, "build-push", "1.0.0");
 
@@ -44,7 +44,7 @@ public sealed class DockerImageTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_PushToAuthRegistry_WithCredentialsSucceedsAndWrongPasswordIsRefusedMasked()
+    public async Task A_push_to_a_registry_with_auth_succeeds_with_credentials_and_a_wrong_password_is_refused_masked()
     {
         var good = new RegistryCredentials(StackFixture.AuthUser, StackFixture.AuthPassword);
         var pushed = await TestImages.BuildAndPushAsync(stack, "auth", "2.0.0", registry: StackFixture.AuthRegistry, credentials: good);
@@ -63,7 +63,7 @@ public sealed class DockerImageTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_PushToRegistryThatIsDown_IsRetriedThenReportedUnavailable()
+    public async Task A_push_to_a_registry_that_is_down_is_retried_then_reported_unavailable()
     {
         var context = TestImages.WriteContext("3.0.0", TestServiceKind.Healthy);
         var retries = new RetryCounter();
@@ -81,7 +81,7 @@ public sealed class DockerImageTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_BuildOfBrokenDockerfile_FailsWithTheBuildOutput()
+    public async Task A_broken_dockerfile_fails_the_build_with_its_output()
     {
         var context = TestImages.WriteContext("5.0.0", TestServiceKind.Healthy);
         await File.AppendAllTextAsync(Path.Combine(context, "Dockerfile"), "\nCOPY does-not-exist /x\n");
@@ -92,7 +92,7 @@ public sealed class DockerImageTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_DaemonDown_BuildAndDeployFailWithDaemonUnreachable()
+    public async Task With_the_daemon_down_build_and_deploy_fail_as_daemon_unreachable()
     {
         var nowhere = new EngineConnection(new Uri("unix:///tmp/shipgate-no-daemon.sock"));
         var context = TestImages.WriteContext("4.0.0", TestServiceKind.Healthy);
@@ -109,7 +109,7 @@ public sealed class DockerImageTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_DeployOfDigestMissingFromRegistry_FailsWithImageMissing()
+    public async Task A_digest_missing_from_the_registry_fails_the_deploy_as_image_missing()
     {
         var options = await TestTargets.FreshDockerAsync(stack, "missing", 18008);
         var error = await Assert.ThrowsAsync<DeployTargetException>(() => new DockerTarget(options).DeployAsync(

@@ -15,7 +15,7 @@ public sealed class DockerTargetTests(StackFixture stack)
         (await TestImages.BuildAndPushAsync(stack, name, "1.0.0"), await TestImages.BuildAndPushAsync(stack, name, "2.0.0"));
 
     [Fact]
-    public async Task Docker_DeployThenRollback_ServesPreviousAndRefusesTheRolledBackVersionUnlessForced()
+    public async Task A_rollback_serves_the_previous_release_and_refuses_the_rolled_back_version_unless_forced()
     {
         var (v1, v2) = await TwoVersionsAsync("rollback");
         var options = await TestTargets.FreshDockerAsync(stack, "rollback", 18010);
@@ -54,7 +54,7 @@ public sealed class DockerTargetTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_UnhealthyRelease_IsRolledBackAutomaticallyWithItsLogs()
+    public async Task An_unhealthy_release_is_rolled_back_automatically_with_its_logs()
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "unhealthy", "1.0.0");
         var bad = await TestImages.BuildAndPushAsync(stack, "unhealthy", "1.1.0", TestServiceKind.Unhealthy);
@@ -75,7 +75,7 @@ public sealed class DockerTargetTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_CrashLoopingRelease_IsRolledBackWithItsLastLogLines()
+    public async Task A_crash_looping_release_is_rolled_back_with_its_last_log_lines()
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "crashloop", "1.0.0");
         var crashing = await TestImages.BuildAndPushAsync(stack, "crashloop", "1.2.0", TestServiceKind.Crashing);
@@ -96,7 +96,7 @@ public sealed class DockerTargetTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_WithoutHealthUrl_WaitsForTheImageHealthcheck()
+    public async Task Without_a_health_url_the_deploy_waits_for_the_image_healthcheck()
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "healthcheck", "1.0.0");
         var bad = await TestImages.BuildAndPushAsync(stack, "healthcheck", "1.1.0", TestServiceKind.Unhealthy);
@@ -113,7 +113,7 @@ public sealed class DockerTargetTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_PortInUse_IsReportedAndThePreviousReleaseRestarted()
+    public async Task A_port_in_use_is_reported_and_nothing_is_left_running()
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "portbusy", "1.0.0");
         var options = await TestTargets.FreshDockerAsync(stack, "portbusy", 18013);
@@ -133,7 +133,7 @@ public sealed class DockerTargetTests(StackFixture stack)
     [InlineData(0.0, null, "Cpus")]
     [InlineData(1000.0, null, "Cpus")]
     [InlineData(null, 1024L, "MemoryBytes")]
-    public async Task Docker_BadResourceValues_AreRefusedBeforeAnythingIsDeployed(double? cpus, long? memory, string named)
+    public async Task Bad_resource_values_are_refused_before_anything_is_deployed(double? cpus, long? memory, string named)
     {
         var options = await TestTargets.FreshDockerAsync(stack, "badres", 18014) with { Resources = new ResourceLimits(cpus, memory) };
         var error = await Assert.ThrowsAsync<DeployTargetException>(() =>
@@ -144,7 +144,7 @@ public sealed class DockerTargetTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Docker_ResourceLimits_AreAppliedToTheContainer()
+    public async Task Resource_limits_are_applied_to_the_container()
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "limits", "1.0.0");
         var options = await TestTargets.FreshDockerAsync(stack, "limits", 18015) with { Resources = new ResourceLimits(0.5, 64L * 1024 * 1024) };

@@ -35,7 +35,7 @@ public sealed class SwarmTargetTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Swarm_RollingUpdateAndRollback_WithFourReplicas()
+    public async Task A_rolling_update_and_a_rollback_of_four_replicas_serve_each_version_on_every_replica()
     {
         await stack.EnsureSwarmAsync();
         await stack.ForgetServiceAsync("rolling", "test");
@@ -72,7 +72,7 @@ public sealed class SwarmTargetTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Swarm_BadOptions_AreRefusedBeforeAnythingIsDeployed()
+    public async Task Bad_swarm_options_are_refused_before_anything_is_deployed()
     {
         var target = new DockerSwarmTarget(new SwarmTargetOptions("badswarm", "test", BasePort) { Replicas = 0 });
         var error = await Assert.ThrowsAsync<DeployTargetException>(() =>
@@ -84,7 +84,7 @@ public sealed class SwarmTargetTests(StackFixture stack)
     [Theory]
     [InlineData("recorded")]
     [InlineData("submitted")]
-    public async Task Swarm_DeployKilledMidUpdate_IsRolledBackToThePreviousSpecByTheNextCall(string phase)
+    public async Task A_swarm_deploy_killed_mid_update_is_rolled_back_to_the_previous_spec_by_the_next_call(string phase)
     {
         await stack.EnsureSwarmAsync();
         await stack.ForgetServiceAsync("swkill", "test");

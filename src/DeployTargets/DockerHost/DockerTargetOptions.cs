@@ -47,15 +47,10 @@ public sealed record DockerTargetOptions(string Service, string Environment, int
 
     internal void Validate()
     {
-        ServiceNames.Validate(Service, nameof(Service));
-        ServiceNames.Validate(Environment, nameof(Environment));
         var target = $"Docker target {Service}/{Environment}";
-        if (Port is < 1 or > 65535)
-            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: Port = {Port} is out of range 1-65535.");
-        if (HealthTimeout <= TimeSpan.Zero)
-            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: HealthTimeout must be positive.");
+        ServiceOptions.Validate(target, Service, Environment, Port, Resources);
+        ServiceOptions.RequirePositive(target, nameof(HealthTimeout), HealthTimeout);
         if (RestartPolicy is not ("no" or "on-failure" or "always" or "unless-stopped"))
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: RestartPolicy '{RestartPolicy}' is not one of no, on-failure, always, unless-stopped.");
-        Resources.Validate(target);
     }
 }

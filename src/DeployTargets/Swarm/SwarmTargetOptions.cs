@@ -26,11 +26,9 @@ public sealed record SwarmTargetOptions(string Service, string Environment, int 
 
     internal void Validate()
     {
-        ServiceNames.Validate(Service, nameof(Service));
-        ServiceNames.Validate(Environment, nameof(Environment));
         var target = $"Swarm target {ServiceName}";
-        if (Port is < 1 or > 65535)
-            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: Port = {Port} is out of range 1-65535.");
+        ServiceOptions.Validate(target, Service, Environment, Port, Resources);
+        ServiceOptions.RequirePositive(target, nameof(HealthTimeout), HealthTimeout);
         if (Replicas is < 1 or > 100)
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: Replicas = {Replicas} is out of range 1-100.");
         if (Update.Parallelism < 0)
@@ -39,6 +37,5 @@ public sealed record SwarmTargetOptions(string Service, string Environment, int 
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: Update.FailureAction '{Update.FailureAction}' is not one of pause, continue, rollback.");
         if (Update.Order is not ("stop-first" or "start-first"))
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: Update.Order '{Update.Order}' is not one of stop-first, start-first.");
-        Resources.Validate(target);
     }
 }

@@ -8,7 +8,7 @@ namespace Shipgate.DeployTargets.Tests.Decisions;
 public sealed class LedgerAndLockTests
 {
     [Fact]
-    public void LedgerLabels_RoundTripEveryField()
+    public void Every_field_of_a_record_round_trips_through_the_ledger_labels()
     {
         var at = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
         var record = new ReleaseRecord
@@ -35,14 +35,14 @@ public sealed class LedgerAndLockTests
     }
 
     [Fact]
-    public void LedgerLabels_MissingFieldsAreNamed()
+    public void Labels_missing_a_required_field_are_refused_naming_it()
     {
         Assert.Null(LedgerLabels.TryParse(new Dictionary<string, string> { [LedgerLabels.ReleaseId] = "r1" }, out var problem));
         Assert.Contains(LedgerLabels.Image, problem, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ReleaseHistory_RefusesARolledBackVersionAndSkipsFailedReleasesWhenRollingBack()
+    public void The_history_finds_a_rolled_back_version_and_skips_failed_releases_when_rolling_back()
     {
         var history = new ReleaseHistory([
             Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.Failed, "a", 1),
@@ -59,7 +59,7 @@ public sealed class LedgerAndLockTests
     [InlineData("host-a", 10, "100", "100", LockState.Held)]
     [InlineData("host-a", 10, "100", "555", LockState.Stale)]
     [InlineData("host-b", 10, "100", null, LockState.HeldElsewhere)]
-    public void LockStaleness_BreaksOnlyWhenTheHolderIsGone(string holderHost, int pid, string start, string? liveStart, LockState expected)
+    public void A_lock_is_broken_only_when_its_holder_is_gone(string holderHost, int pid, string start, string? liveStart, LockState expected)
     {
         var holder = new LockHolder(holderHost, pid, start, "t", DateTimeOffset.UnixEpoch);
         Assert.Equal(expected, LockStaleness.Judge(holder, "host-a", p => p == pid ? liveStart : null));
@@ -74,14 +74,14 @@ public sealed class LedgerAndLockTests
     [InlineData("src/deep/y.tmp", true)]
     [InlineData("src/x.cs", false)]
     [InlineData("bin/Debug/a.dll", true)]
-    public void DockerIgnore_FollowsTheCliRules(string path, bool excluded)
+    public void Dockerignore_patterns_follow_the_docker_cli_rules(string path, bool excluded)
     {
         var ignore = DockerIgnore.Parse("# comment\nsecret.txt\ndocs\n!docs/keep.md\n**/*.tmp\n/bin/\n");
         Assert.Equal(excluded, ignore.IsExcluded(path));
     }
 
     [Fact]
-    public void RegistryCredentials_NeverShowThePassword()
+    public void Registry_credentials_never_show_the_password()
     {
         var credentials = new RegistryCredentials("u", "p4ss-w0rd");
         Assert.DoesNotContain("p4ss-w0rd", credentials.ToString(), StringComparison.Ordinal);

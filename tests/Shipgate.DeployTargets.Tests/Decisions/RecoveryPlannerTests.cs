@@ -7,14 +7,14 @@ namespace Shipgate.DeployTargets.Tests.Decisions;
 public sealed class RecoveryPlannerTests
 {
     [Fact]
-    public void ConsistentState_NeedsNoSteps()
+    public void A_consistent_state_needs_no_steps()
     {
         var history = new ReleaseHistory([Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.Healthy, "a", 1)]);
         Assert.Empty(RecoveryPlanner.Plan(history, [new("ca", "a", false), new("cb", "b", true)]));
     }
 
     [Fact]
-    public void DeployLeftInFlight_IsUndone_NewContainerRemovedPreviousStarted()
+    public void A_deploy_left_in_flight_is_undone_its_container_removed_and_the_previous_started()
     {
         var history = new ReleaseHistory([Release("a", ReleasePhase.Healthy, null, 0), Release("b", ReleasePhase.Deploying, "a", 1)]);
         var steps = RecoveryPlanner.Plan(history, [new("ca", "a", false), new("cb", "b", false)]);
@@ -26,7 +26,7 @@ public sealed class RecoveryPlannerTests
     }
 
     [Fact]
-    public void RollbackLeftInFlight_IsFinished_AndMarkedRolledBackWithItsReason()
+    public void A_rollback_left_in_flight_is_finished_and_marked_rolled_back_with_its_reason()
     {
         var history = new ReleaseHistory([Release("a", ReleasePhase.Healthy, null, 0), Release("b", ReleasePhase.RollingBack, "a", 1) with { Reason = "gate failed" }]);
         var steps = RecoveryPlanner.Plan(history, [new("cb", "b", true)]);
@@ -38,7 +38,7 @@ public sealed class RecoveryPlannerTests
     }
 
     [Fact]
-    public void UnaccountedContainers_AreRemoved_AndAStrayRunningOldReleaseStopped()
+    public void Containers_no_release_accounts_for_are_removed_and_a_stray_running_old_release_stopped()
     {
         var history = new ReleaseHistory([Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.Healthy, "a", 1), Release("x", ReleasePhase.RolledBack, "b", 2)]);
         var steps = RecoveryPlanner.Plan(history, [new("ca", "a", true), new("cb", "b", true), new("cx", "x", false), new("c?", null, false)]);
@@ -50,7 +50,7 @@ public sealed class RecoveryPlannerTests
     }
 
     [Fact]
-    public void FirstDeployLeftInFlight_LeavesNothingRunning()
+    public void A_first_deploy_left_in_flight_leaves_nothing_running()
     {
         var steps = RecoveryPlanner.Plan(new ReleaseHistory([Release("a", ReleasePhase.Deploying, null, 0)]), [new("ca", "a", true)]);
         Assert.Equal(2, steps.Count);

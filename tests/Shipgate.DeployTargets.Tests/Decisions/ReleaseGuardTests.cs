@@ -8,7 +8,7 @@ namespace Shipgate.DeployTargets.Tests.Decisions;
 public sealed class ReleaseGuardTests
 {
     [Fact]
-    public void Deploying_RecordsTheRequestAfterThePreviousRelease()
+    public void The_deploying_record_holds_the_request_and_follows_the_previous_release()
     {
         var request = new DeployRequest("reg/svc@sha256:new", "2.0.0", "deadbeef", "ci-bot");
         var record = ReleaseRecord.Deploying("svc", "prod", request, Release("a", ReleasePhase.Healthy, null, 0), T0);
@@ -25,7 +25,7 @@ public sealed class ReleaseGuardTests
     }
 
     [Fact]
-    public void Deploying_AFirstReleaseFollowsNothingAndGetsAFreshId()
+    public void A_first_release_follows_nothing_and_gets_a_fresh_id()
     {
         var request = new DeployRequest("reg/svc@sha256:new", "1.0.0", "c", "ci");
         var first = ReleaseRecord.Deploying("svc", "prod", request, previous: null, T0);
@@ -38,7 +38,7 @@ public sealed class ReleaseGuardTests
     [Theory]
     [InlineData("vb", "reg/other@sha256:x")]
     [InlineData("9.9.9", "reg/svc@sha256:b")]
-    public void RefuseIfRolledBack_NamesTheReleaseAndItsReason(string version, string image)
+    public void A_rolled_back_version_is_refused_naming_the_release_and_its_reason(string version, string image)
     {
         var history = new ReleaseHistory([Release("a", ReleasePhase.Healthy, null, 0), Release("b", ReleasePhase.RolledBack, "a", 1, "error rate 12%")]);
 
@@ -49,7 +49,7 @@ public sealed class ReleaseGuardTests
     }
 
     [Fact]
-    public void RefuseIfRolledBack_LetsForceAndUnseenVersionsThrough()
+    public void Force_and_versions_never_rolled_back_are_let_through()
     {
         var history = new ReleaseHistory([
             Release("a", ReleasePhase.Healthy, null, 0), Release("b", ReleasePhase.RolledBack, "a", 1), Release("c", ReleasePhase.Failed, "a", 2),
@@ -62,7 +62,7 @@ public sealed class ReleaseGuardTests
     }
 
     [Fact]
-    public void RequireCurrent_ReturnsTheServingReleaseOrSaysWhatCannotBeDone()
+    public void Promote_and_rollback_get_the_serving_release_or_are_told_what_cannot_be_done()
     {
         var serving = new ReleaseHistory([Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.RolledBack, "a", 1)]);
         Assert.Equal("a", serving.RequireCurrent("promote", "svc/prod").ReleaseId);
@@ -76,7 +76,7 @@ public sealed class ReleaseGuardTests
     }
 
     [Fact]
-    public void RequireRollbackTargetOf_SkipsReleasesThatNeverServedAndRefusesWhenNoneRemains()
+    public void The_rollback_target_skips_releases_that_never_served_and_is_refused_when_none_remains()
     {
         var history = new ReleaseHistory([
             Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.Failed, "a", 1), Release("c", ReleasePhase.Healthy, "b", 2),

@@ -17,6 +17,6 @@ public sealed class SwarmConvergenceTests
     [InlineData("rollback_completed", 4, ConvergenceGoal.SwarmRollback, ConvergenceState.Converged)]
     [InlineData("rollback_completed", 4, ConvergenceGoal.Unchanged, ConvergenceState.Converged)]
     [InlineData("updating", 4, ConvergenceGoal.Unchanged, ConvergenceState.Converging)]
-    public void Judge_DecidesFromUpdateStateAndServingTasks(string? state, int serving, ConvergenceGoal goal, ConvergenceState expected) =>
+    public void Convergence_is_decided_from_the_update_state_and_the_serving_tasks(string? state, int serving, ConvergenceGoal goal, ConvergenceState expected) =>
         Assert.Equal(expected, SwarmConvergence.Judge(state, serving, 4, goal));
 }
