@@ -29,8 +29,23 @@ internal static class RelativeToBaselineObserver
             return new Observation(log.Queries, null, samples, criterion, Detail: $"baseline: {baselineProblem}");
         var detail = string.Create(CultureInfo.InvariantCulture, $"new {x:G6} vs baseline {b0:G6}");
         if (b0 == 0 && x != 0)
-            return new Observation(log.Queries, null, samples, criterion, Detail: $"{detail}: a change from 0 has no percentage");
+            return FromZero(gate, log, samples, x, detail);
         var change = x == b0 ? 0 : (x - b0) / Math.Abs(b0) * 100;
         return new Observation(log.Queries, change, samples, criterion, Detail: $"{detail}, change in %");
+    }
+
+    /// <summary>
+    /// A change from 0 has no percentage; the candidate's own value decides: any rise from 0 is beyond a
+    /// maximum increase (and any fall beyond a maximum decrease), a change the other way breaks no limit.
+    /// </summary>
+    private static Observation FromZero(RelativeToBaselineGate gate, QueryLog log, double? samples, double x, string detail)
+    {
+        var rose = x > 0;
+        var limit = rose ? gate.MaxIncreasePercent : gate.MaxDecreasePercent;
+        var change = string.Create(CultureInfo.InvariantCulture, $"{(rose ? "rose" : "fell")} from 0 (baseline) to {x:G6}");
+        var criterion = limit is { } l
+            ? new TestCriterion(false, string.Create(CultureInfo.InvariantCulture, $"{change}: any {(rose ? "rise" : "fall")} from 0 is beyond {(rose ? "+" : "-")}{l:G6}%"))
+            : new TestCriterion(true, $"{change}: only a {(rose ? "decrease" : "increase")} is limited");
+        return new Observation(log.Queries, rose ? double.PositiveInfinity : double.NegativeInfinity, samples, criterion, Detail: detail);
     }
 }

@@ -46,8 +46,12 @@ public static class DriftEvaluator
             CandidateCount = shared.CandidateTotal,
             SharedBuckets = shared.BucketCount,
         };
+        counted = counted with { SharedUpperBounds = shared.UpperBounds };
         if (shared.BucketCount == 0)
-            return counted with { Reason = "the versions share no bucket edge (le), so their histograms cannot be compared" };
+            return counted with { Reason = $"the versions share no bucket edge (le), so their histograms cannot be compared: {Edges(baseline, candidate)}" };
+        var edgesDiffer = !baseline.UpperBounds.SequenceEqual(candidate.UpperBounds);
+        if (edgesDiffer && TooFewSharedEdges(baseline, candidate, shared) is { } coarse)
+            return counted with { Reason = coarse };
         if (shared.BaselineTotal < options.MinimumCountPerVersion || shared.CandidateTotal < options.MinimumCountPerVersion)
         {
             return counted with
@@ -95,6 +99,8 @@ public static class DriftEvaluator
         var significant = pValue < options.Alpha;
         var large = value > options.EffectThreshold;
         var summary = Invariant($"{options.Metric} = {value:G4} (threshold {options.EffectThreshold:G4}), p = {pValue:G4} (α = {options.Alpha:G4}), N = {shared.BaselineTotal:G6} baseline / {shared.CandidateTotal:G6} candidate, {merged.BucketCount} buckets");
+        if (edgesDiffer)
+            summary += $"; the bucket edges differ, compared on the {FiniteCount(shared.UpperBounds)} finite edges both share: {List(shared.UpperBounds)}";
         return (significant, large) switch
         {
             (true, true) => result with { Phase = StatisticalPhase.Fail, Reason = "significant shift larger than the threshold: " + summary },
@@ -102,6 +108,31 @@ public static class DriftEvaluator
             (false, true) => result with { Phase = StatisticalPhase.Pass, Reason = "distance above the threshold but not significant (sampling noise): " + summary },
             _ => result with { Phase = StatisticalPhase.Pass, Reason = "no significant shift: " + summary },
         };
+    }
+
+    /// <summary>
+    /// Versions with different bucket layouts compare on the edges they share; when those are fewer than half the
+    /// finite edges of the coarser version (or fewer than 2), a real shift can hide inside one wide bucket.
+    /// </summary>
+    private static string? TooFewSharedEdges(CumulativeHistogram baseline, CumulativeHistogram candidate, AlignedHistograms shared)
+    {
+        var sharedFinite = FiniteCount(shared.UpperBounds);
+        var coarser = Math.Min(FiniteCount(baseline.UpperBounds), FiniteCount(candidate.UpperBounds));
+        var needed = Math.Max(2, (coarser + 1) / 2);
+        return sharedFinite >= needed
+            ? null
+            : $"the versions share only {sharedFinite} finite bucket edges ({List(shared.UpperBounds)}), fewer than the {needed} needed to see a shift: {Edges(baseline, candidate)}";
+    }
+
+    private static string Edges(CumulativeHistogram baseline, CumulativeHistogram candidate) =>
+        $"baseline edges {List(baseline.UpperBounds)}; candidate edges {List(candidate.UpperBounds)}";
+
+    private static int FiniteCount(IReadOnlyList<double> bounds) => bounds.Count(double.IsFinite);
+
+    private static string List(IReadOnlyList<double> bounds)
+    {
+        var shown = bounds.Take(12).Select(CumulativeHistogram.FormatBound).ToList();
+        return "[" + string.Join(", ", shown) + (bounds.Count > shown.Count ? $", … ({bounds.Count} in all)" : "") + "]";
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

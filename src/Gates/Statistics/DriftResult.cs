@@ -29,6 +29,9 @@ public sealed record DriftResult
     /// <summary>Buckets on the edges both versions share (used by KS and Wasserstein).</summary>
     public int SharedBuckets { get; init; }
 
+    /// <summary>The bucket edges (<c>le</c>) both versions share, on which they were compared.</summary>
+    public IReadOnlyList<double> SharedUpperBounds { get; init; } = [];
+
     /// <summary>Buckets after merging sparse neighbours (used by PSI, Jensen–Shannon and chi-square).</summary>
     public int MergedBuckets { get; init; }
 

@@ -34,6 +34,9 @@ public static class MannWhitneyEvaluator
         var baselineCenter = Center(baseline, options.EffectSize);
         var effect = Ratio(candidateCenter, baselineCenter);
         var measure = options.EffectSize == EffectSizeMeasure.MeanRatio ? "mean" : "median";
+        var ratio = double.IsInfinity(effect)
+            ? Invariant($"{measure} from 0 (baseline) to {candidateCenter:G4}, no finite ratio")
+            : Invariant($"{measure} ratio {effect:G4}");
 
         var phase = StatisticalPhase.Pass;
         string reason;
@@ -41,16 +44,16 @@ public static class MannWhitneyEvaluator
         var tooLow = effect < options.AllowedDecreaseRatio && options.Direction != RegressionDirection.Increase;
         if (!(test.PValue < alpha))
         {
-            reason = Invariant($"no significant difference (p = {test.PValue:G4} ≥ α = {alpha:G4}); {measure} ratio {effect:G4}");
+            reason = Invariant($"no significant difference (p = {test.PValue:G4} ≥ α = {alpha:G4}); {ratio}");
         }
         else if (tooHigh || tooLow)
         {
             phase = StatisticalPhase.Fail;
-            reason = Invariant($"significant {(tooHigh ? "increase" : "decrease")} (p = {test.PValue:G4} < α = {alpha:G4}): {measure} ratio {effect:G4} outside the allowed band [{options.AllowedDecreaseRatio:G4}, {options.AllowedIncreaseRatio:G4}]");
+            reason = Invariant($"significant {(tooHigh ? "increase" : "decrease")} (p = {test.PValue:G4} < α = {alpha:G4}): {ratio} outside the allowed band [{options.AllowedDecreaseRatio:G4}, {options.AllowedIncreaseRatio:G4}]");
         }
         else
         {
-            reason = Invariant($"significant difference (p = {test.PValue:G4}) but {measure} ratio {effect:G4} is within the allowed band [{options.AllowedDecreaseRatio:G4}, {options.AllowedIncreaseRatio:G4}] for direction {options.Direction}");
+            reason = Invariant($"significant difference (p = {test.PValue:G4}) but {ratio} is within the allowed band [{options.AllowedDecreaseRatio:G4}, {options.AllowedIncreaseRatio:G4}] for direction {options.Direction}");
         }
 
         return new MannWhitneyResult(phase, reason, candidate.Count, baseline.Count, test.U, test.Z, test.PValue, alpha, effect, candidateCenter, baselineCenter);

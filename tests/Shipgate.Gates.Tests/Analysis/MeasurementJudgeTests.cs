@@ -82,4 +82,27 @@ public class MeasurementJudgeTests
         Assert.Equal(["a", "b"], m.Queries);
         Assert.Contains("0.5", m.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_undecided_test_with_a_NaN_value_gives_the_tests_own_reason_not_a_guess_about_traffic()
+    {
+        var m = MeasurementJudge.Judge("drift", DateTimeOffset.UnixEpoch, new(["q"], double.NaN, 5000, new TestCriterion(null, "too few observations: baseline 40, candidate 5000")), GateLimits.Default);
+        Assert.Equal((MeasurementPhase.Inconclusive, "too few observations: baseline 40, candidate 5000"), (m.Phase, m.Reason));
+        Assert.DoesNotContain("0/0", m.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_infinite_ratio_is_judged_by_the_test_that_decided_on_the_counts()
+    {
+        var m = MeasurementJudge.Judge("compare", DateTimeOffset.UnixEpoch, new(["q"], double.PositiveInfinity, 500, new TestCriterion(false, "mean from 0 (baseline) to 0.1")), GateLimits.Default);
+        Assert.Equal((MeasurementPhase.Fail, "mean from 0 (baseline) to 0.1"), (m.Phase, m.Reason));
+        Assert.DoesNotContain("Infinity", m.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pending_observation_is_not_judged_yet_and_says_why()
+    {
+        var m = MeasurementJudge.Judge("drift", DateTimeOffset.UnixEpoch, Observation.NotYet(["q"], "scraped for 4s, less than the 30s window"), GateLimits.Default);
+        Assert.Equal((MeasurementPhase.Pending, "not judged yet (scraped for 4s, less than the 30s window)"), (m.Phase, m.Reason));
+    }
 }

@@ -24,6 +24,9 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
 
     internal TestExporter Exporter { get; private set; } = null!;
 
+    /// <summary>The candidate of the "vanishing" scenario, whose exporter a test stops answering mid-analysis.</summary>
+    internal SimulatedService Vanishing { get; private set; } = null!;
+
     internal PrometheusServer Main { get; private set; } = null!;
 
     internal PrometheusServer Stoppable { get; private set; } = null!;
@@ -65,6 +68,9 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
                     break;
                 case "very-slow":
                     candidate.MeanLatencySeconds = 30;
+                    break;
+                case "vanishing":
+                    Vanishing = candidate;
                     break;
                 case "nan-bucket":
                     candidate.NaNLatencyBucket = true;
