@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Shipgate.Cli.Tests;
 
 /// <summary>`shipgate verify` and `lint --prometheus` against a real Prometheus scraping a real exporter: exit codes, messages, reports.</summary>
@@ -88,5 +90,46 @@ public sealed class ShipgateCliVerifyTests(CliStackFixture stack) : CliRun, ICla
         var (code, output, error) = await Verify("healthy", "--window", "8s");
         Assert.True(code == ExitCodes.Pass, output + error);
         Assert.Contains("window: 8s from --window (the file's defaults say 10s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SIGTERM_to_the_shipgate_process_exits_2_with_the_partial_report_on_Prometheus()
+    {
+        var slow = GatesFile(SampleGates.Replace("count: 2", "count: 30", StringComparison.Ordinal), "sigterm.yaml");
+        var reports = Path.Combine(Directory, "sigterm");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "shipgate.dll"), "verify", "--gates", slow, "--prometheus", stack.PrometheusUrl.ToString(), "--service", "healthy", "--version", "v2", "--report", reports })
+            start.ArgumentList.Add(arg);
+        using var process = new Process { StartInfo = start };
+        var output = new System.Text.StringBuilder();
+        var error = new System.Text.StringBuilder();
+        var measuring = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+                output.AppendLine(e.Data);
+            if (e.Data?.Contains(" error-rate ", StringComparison.Ordinal) == true)
+                measuring.TrySetResult();
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (error)
+                error.AppendLine(e.Data);
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        // Once it measures, terminate it the way a CI runner cancels a job.
+        await measuring.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var told = $"exit {process.ExitCode}\n{output}\n{error}";
+        Assert.True(process.ExitCode == ExitCodes.Inconclusive, told);
+        Assert.DoesNotContain("Unhandled exception", told, StringComparison.Ordinal);
+        Assert.Contains("interrupted before a verdict", told, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(reports, "report.json")), told);
     }
 }
