@@ -51,6 +51,31 @@ public sealed class DockerHealthTests(StackFixture stack)
         Assert.Equal("1.0.0", await TestImages.GetAsync(18037, "version"));
     }
 
+    [Fact]
+    public async Task Restarts_of_a_serving_release_by_the_engine_show_in_its_status()
+    {
+        var v1 = await TestImages.BuildAndPushAsync(stack, "restarted", "1.0.0");
+        var options = await TestTargets.FreshDockerAsync(stack, "restarted", 18038);
+        var target = new DockerTarget(options);
+        var release = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+        Assert.Equal(0, release.Restarts);
+
+        // The service's process dies on its own (not a stop through the engine): the restart policy brings it back.
+        using var client = stack.Engine.CreateClient();
+        var pid = (await client.Containers.InspectContainerAsync(release.Instances[0].Id)).State.Pid;
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-KILL", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+
+        var restarts = 0L;
+        for (var look = 0; look < 100 && restarts == 0; look++)
+        {
+            await Task.Delay(100);
+            restarts = (await target.StatusAsync()).Current!.Restarts;
+        }
+        Assert.Equal(1, restarts);
+        Assert.Equal(1, Assert.Single((await target.StatusAsync()).Current!.Instances).RestartCount);
+    }
+
     /// <summary>A process (this test) that answers every HTTP request on 127.0.0.1:PORT with 200.</summary>
     private sealed class Impostor(int port) : IDisposable
     {

@@ -65,11 +65,13 @@ internal sealed class DockerPlatform(DockerTargetOptions options, ILogger log) :
     public async Task<ReleaseInfo> InfoAsync(ReleaseRecord release, CancellationToken ct)
     {
         using var runtime = new ContainerRuntime(options);
-        var instances = (await runtime.ListAsync(ct).ConfigureAwait(false))
-            .Where(c => c.Labels.Label(LedgerLabels.ReleaseId) == release.ReleaseId)
-            .Select(c => new InstanceStatus(c.ID, c.State, null, c.Status))
-            .ToList();
-        return new ReleaseInfo(release, instances);
+        var instances = new List<InstanceStatus>();
+        foreach (var c in (await runtime.ListAsync(ct).ConfigureAwait(false)).Where(c => c.Labels.Label(LedgerLabels.ReleaseId) == release.ReleaseId))
+        {
+            var inspect = await runtime.InspectAsync(c.ID, ct).ConfigureAwait(false);
+            instances.Add(new InstanceStatus(c.ID, c.State, inspect.State.Health?.Status is { Length: > 0 } h ? h : null, c.Status) { RestartCount = inspect.RestartCount });
+        }
+        return new ReleaseInfo(release, instances) { Restarts = instances.Sum(i => i.RestartCount) };
     }
 
     /// <summary>Starts the release's container (recreated from the ledger's digest when gone) and waits for its health; null when healthy.</summary>

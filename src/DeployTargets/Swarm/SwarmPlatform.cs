@@ -79,7 +79,9 @@ internal sealed class SwarmPlatform(SwarmTargetOptions options, ILogger log) : I
             .Select(t => new InstanceStatus(t.ID, t.Status.State.ToString().ToLowerInvariant(),
                 t.Status.ContainerStatus?.ContainerID, string.IsNullOrEmpty(t.Status.Err) ? t.Status.Message : t.Status.Err))
             .ToList();
-        return new ReleaseInfo(release, instances);
+        var failed = (await TasksAsync(client, ct, desiredRunningOnly: false).ConfigureAwait(false)).Count(t =>
+            t.Status.State is TaskState.Failed or TaskState.Rejected && (t.Spec.ContainerSpec.Image ?? "").Contains(release.Digest, StringComparison.Ordinal));
+        return new ReleaseInfo(release, instances) { Restarts = failed };
     }
 
     /// <summary>Creates the service, or updates it to <paramref name="release"/>; returns whether it existed before.</summary>
@@ -232,16 +234,11 @@ internal sealed class SwarmPlatform(SwarmTargetOptions options, ILogger log) : I
         return services.FirstOrDefault(s => s.Spec.Name == options.ServiceName);
     }
 
-    private async Task<IReadOnlyList<TaskResponse>> TasksAsync(DockerClient client, CancellationToken ct)
+    private async Task<IReadOnlyList<TaskResponse>> TasksAsync(DockerClient client, CancellationToken ct, bool desiredRunningOnly = true)
     {
-        var tasks = await EngineErrors.Call(Engine, "listing tasks", () => client.Tasks.ListAsync(new TasksListParameters
-        {
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["service"] = new Dictionary<string, bool> { [options.ServiceName] = true },
-                ["desired-state"] = new Dictionary<string, bool> { ["running"] = true },
-            },
-        }, ct)).ConfigureAwait(false);
+        var filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [options.ServiceName] = true } };
+        if (desiredRunningOnly) filters["desired-state"] = new Dictionary<string, bool> { ["running"] = true };
+        var tasks = await EngineErrors.Call(Engine, "listing tasks", () => client.Tasks.ListAsync(new TasksListParameters { Filters = filters }, ct)).ConfigureAwait(false);
         return tasks.ToList();
     }
 }

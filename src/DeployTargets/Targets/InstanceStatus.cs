@@ -1,4 +1,8 @@
 namespace Shipgate.DeployTargets.Targets;
 
 /// <summary>One running unit of a release: a container, or a Swarm task.</summary>
-public sealed record InstanceStatus(string Id, string State, string? Health, string? Message);
+public sealed record InstanceStatus(string Id, string State, string? Health, string? Message)
+{
+    /// <summary>How often the engine restarted it (Docker's restart policy); 0 for a Swarm task, which is replaced instead.</summary>
+    public long RestartCount { get; init; }
+}
