@@ -1,5 +1,5 @@
-using Shipgate.Core.Text;
 using System.Collections.Concurrent;
+using Shipgate.Core.Text;
 using Shipgate.Gates.Analysis;
 using Shipgate.Gates.Providers;
 using Shipgate.Gates.Templates;

@@ -1,6 +1,6 @@
+using Shipgate.Core.Yaml;
 using Shipgate.Gates.Analysis;
 using Shipgate.Gates.Specs;
-using Shipgate.Core.Yaml;
 
 namespace Shipgate.Gates.Yaml;
 

@@ -1,3 +1,4 @@
+using Shipgate.Core.Yaml;
 using Shipgate.Gates.Model;
 using Shipgate.Gates.Specs;
 using Shipgate.Gates.Statistics;
@@ -5,7 +6,6 @@ using Shipgate.Gates.Statistics.Sequential;
 using Shipgate.Gates.Templates;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using Shipgate.Core.Yaml;
 
 namespace Shipgate.Gates.Yaml;
 

@@ -1,5 +1,5 @@
-using Shipgate.Gates.Templates;
 using Shipgate.Core.Text;
+using Shipgate.Gates.Templates;
 
 namespace Shipgate.Gates.Tests.Templates;
 
