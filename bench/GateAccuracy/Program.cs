@@ -3,43 +3,51 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Shipgate.Bench.GateAccuracy;
+using Shipgate.Gates.Model;
 
-// Gate accuracy benchmark (issue 3). Usage:
-//   dotnet run -c Release --project bench/GateAccuracy -- [--healthy 600] [--per-class 100] [--rps 100] [--doc docs/benchmarks.md]
+// Gate accuracy benchmark (issue 13). Usage:
+//   dotnet run -c Release --project bench/GateAccuracy -- [--gates bench/GateAccuracy/gates.yaml] [--also another-gates.yaml]
+//     [--healthy 600] [--per-class 100] [--rps 100] [--explain N] [--doc docs/benchmarks.md]
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "");
 int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 var healthyCount = Int("healthy", 600);
 var perClass = Int("per-class", 100);
 var rps = Int("rps", 100);
+var gatesFile = options.GetValueOrDefault("gates", "bench/GateAccuracy/gates.yaml");
+var explain = Int("explain", 0);
 var stopwatch = Stopwatch.StartNew();
+var product = new ProductRule(gatesFile);
+var alsoFile = options.GetValueOrDefault("also");
+var also = alsoFile is null ? null : new ProductRule(alsoFile);
 
 var report = new StringBuilder();
 report.AppendLine("## Gate accuracy").AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"""
-    Reproduce: `dotnet run -c Release --project bench/GateAccuracy -- --healthy {healthyCount} --per-class {perClass} --rps {rps} --doc docs/benchmarks.md`
+    Reproduce: `dotnet run -c Release --project bench/GateAccuracy -- --gates {gatesFile}{(alsoFile is null ? "" : $" --also {alsoFile}")} --healthy {healthyCount} --per-class {perClass} --rps {rps} --doc docs/benchmarks.md`
     (deterministic: every release is simulated from its own seed). Machine: {Machine()}.
 
     **What is simulated.** Each release is a baseline and a candidate serving side by side for 60 s, each at
     {rps} requests/s (Poisson), scraped every 1 s: request and error counters (healthy error rate 1%),
     a latency histogram (log-normal, median 80 ms, p95 ≈ 182 ms, 16 buckets 5 ms…5 s + +Inf) and a
-    prediction-score histogram (N(0, 1), buckets every 0.5σ from −3 to 3 + +Inf) with its `_sum`.
-    Regressions change only the candidate: error rate ×1.5 / ×2, every latency ×1.2 / ×1.5 (so p95 +20% / +50%),
-    prediction mean +0.25σ / +0.5σ. Each rule decides every 10 s on the data since the start; time to
-    decision is the seconds of data at the rollback. The evaluation set is {healthyCount} healthy (A/A)
-    releases and {perClass} per regression class; the comparison rules are calibrated on a separate
-    set of {healthyCount} healthy releases (other seeds). The simulation evaluates the decision rules on
-    seeded data **without Prometheus**: the counters and buckets are what `increase()` and
-    `histogram_quantile()` would return for these scrapes, computed in-process.
+    prediction-score histogram (N(0, 1), buckets every 0.5σ from −3 to 3 + +Inf). Regressions change only the
+    candidate: error rate ×1.5 / ×2, every latency ×1.2 / ×1.5 (so p95 +20% / +50%), prediction mean
+    +0.25σ / +0.5σ. The evaluation set is {healthyCount} healthy (A/A) releases and {perClass} per regression class.
 
-    **Rules compared on the same data.**
-    - *Shipgate*: the evaluators of `Shipgate.Gates.Statistics`, not tuned on this data. Error rate: one-sided
-      Fisher exact test vs the baseline, allowed increase +25%. Latency: p95 more than +10% over the baseline
-      AND a significant two-sample KS shift of the latency histograms. Predictions: PSI > 0.05 AND a
-      significant chi-square homogeneity test. α = 1% is split over the 3 gates; each gate spends its 1/3%
-      over the 6 looks with an O'Brien–Fleming-type Lan–DeMets function (`AlphaSpending`), each look tested
-      at its increment (per look: {string.Join(", ", ShipgateRule.AlphaPerLook(new SimulationSettings()).Select(a => a.ToString("G2", CultureInfo.InvariantCulture)))}), so repeated looks do not inflate false rollbacks;
-      minimum 100 observations per version.
+    **Shipgate is the product, not a model of it.** `ProductRule` runs `Verifier.VerifyAsync` (query validation,
+    scrape checks, `AnalysisRunner`, `MeasurementJudge`, `GateDecider`, `VerdictRules`, the inconclusive policy)
+    on the gates file `{gatesFile}`, loaded by `GatesFile.Load`, on a virtual clock. The metrics reach it through
+    `IMetricSource` (`SimulatedPrometheus`), which answers the PromQL the gates send (`sum(increase(...[w]))`,
+    `sum by (le) (increase(..._bucket[w]))`, `up` over a range) from the simulated scrapes. The file holds three
+    sequential gates (`sequentialErrorRate` ×2, `sequentialLatency` p95 +20%, `sequentialDrift` 0.25σ; all
+    critical) under a release budget of 1% false rollbacks and 1% missed regressions per gate, a measurement
+    every 2 s for 60 s; a release undecided at 60 s is Inconclusive and rolled back (the default policy). Time
+    to decision is when the verdict was reached: the first failed measurement of a critical gate, or the
+    last gate's pass. Nothing in the file was tuned on this data; its minimum effects are the regressions
+    the issue asks to catch.
+
+    **Peers, on the same data** (unchanged from the previous benchmark: they decide every 10 s on the data since
+    the start, and their limits are calibrated on a separate set of {healthyCount} healthy releases, other seeds).
     - *Fixed thresholds (Flagger/Argo Rollouts)*: the candidate's own error rate, p95 and |mean prediction|
       against fixed limits, rollback on the first failed measurement (Argo's default `failureLimit: 0`).
       Limits calibrated so each metric alone falsely fails ≤ 1/3% of the calibration releases: the best
@@ -47,6 +55,8 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
     - *Mann–Whitney (Kayenta)*: per-second series (1 s step) of error rate, p95 and mean prediction,
       candidate vs baseline, Mann–Whitney U; a significant change in the bad direction fails (Kayenta's
       default effect band 1.0). α per metric calibrated like the fixed limits.
+
+    Every share is followed by its 95% Wilson interval in brackets.
 
     """);
 
@@ -58,35 +68,56 @@ foreach (var varying in new[] { false, true })
         .Select(i => ReleaseSimulator.Simulate(ScenarioClass.Healthy, settings, seedBase + 1_000_000 + i)).ToArray();
     var fixedRule = FixedThresholdRule.Calibrate(settings, calibration, 0.01 / 3);
     var mannWhitney = MannWhitneyRule.Calibrate(settings, calibration, 0.01 / 3);
-    IDecisionRule[] rules = [new ShipgateRule(settings), fixedRule, mannWhitney];
+    IDecisionRule[] peers = [fixedRule, mannWhitney];
 
     var classes = new List<(ScenarioClass Scenario, int Count)> { (ScenarioClass.Healthy, healthyCount) };
     classes.AddRange(ScenarioClass.Regressions.Select(s => (s, perClass)));
     report.AppendLine(varying
         ? "### Varying environment: each release draws its own healthy level (error ×U(0.7,1.3), latency ×U(0.85,1.15), prediction mean +N(0,0.1σ)), shared by both versions"
         : "### Steady environment: every release has the same healthy level").AppendLine();
-    report.AppendLine(CultureInfo.InvariantCulture, $"Calibrated: fixed {fixedRule.Describe()}; Mann–Whitney {mannWhitney.Describe()}.").AppendLine();
-    report.AppendLine("| class | releases | " + string.Join(" | ", rules.Select(r => $"{r.Name}: rollbacks, median s")) + " |");
-    report.AppendLine("|---|---:|" + string.Concat(rules.Select(_ => "---:|")));
+    report.AppendLine(CultureInfo.InvariantCulture, $"Calibrated peers: fixed {fixedRule.Describe()}; Mann–Whitney {mannWhitney.Describe()}.").AppendLine();
+    var alsoHeader = also is null ? "" : $"{also.Name}: rolled back, median s | ";
+    report.AppendLine("| class | releases | Shipgate: rolled back | decided ≤ 10 s | decided ≤ 15 s | median s to decision | " + alsoHeader + string.Join(" | ", peers.Select(r => $"{r.Name}: rolled back, median s")) + " |");
+    report.AppendLine("|---|---:|---:|---:|---:|---:|" + (also is null ? "" : "---:|") + string.Concat(peers.Select(_ => "---:|")));
 
     var classIndex = 0;
     foreach (var (scenario, count) in classes)
     {
-        var times = rules.Select(_ => new List<int>()).ToArray();
+        var peerTimes = peers.Select(_ => new List<int>()).ToArray();
+        var rolledBack = 0;
+        var decisionTimes = new List<double>();
+        var undecided = 0;
+        var alsoTimes = new List<int>();
         for (var i = 0; i < count; i++)
         {
             var release = ReleaseSimulator.Simulate(scenario, settings, seedBase + (classIndex * 100_000) + i);
-            for (var r = 0; r < rules.Length; r++)
+            var result = product.Decide(release);
+            var rightAction = scenario.IsHealthy ? ReleaseAction.Promote : ReleaseAction.Rollback;
+            if (result.Action == ReleaseAction.Rollback)
+                rolledBack++;
+            if (result.Action != rightAction && explain-- > 0)
+                Console.Error.WriteLine($"{scenario.Name} #{i}: {result.Verdict}: {string.Join(" | ", result.Reasons)}");
+            if (result.Verdict == Verdict.Inconclusive)
+                undecided++;
+
+            // Time to the right decision; a wrong or undecided release never counts as decided in time.
+            decisionTimes.Add(result.Action == rightAction && result.Verdict != Verdict.Inconclusive ? (result.FinishedAt - result.StartedAt).TotalSeconds : double.PositiveInfinity);
+            if (also?.RollbackTime(release) is { } alsoTime)
+                alsoTimes.Add(alsoTime);
+            for (var r = 0; r < peers.Length; r++)
             {
-                if (rules[r].RollbackTime(release) is { } t)
-                    times[r].Add(t);
+                if (peers[r].RollbackTime(release) is { } t)
+                    peerTimes[r].Add(t);
             }
         }
 
         var label = scenario.IsHealthy ? "healthy (A/A): **false rollbacks**" : scenario.Name + ": **detected**";
-        var cells = times.Select(t => string.Create(CultureInfo.InvariantCulture,
-            $"{100.0 * t.Count / count:F1}%, {(t.Count == 0 ? "–" : Median(t).ToString(CultureInfo.InvariantCulture))}"));
-        report.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {count} | {string.Join(" | ", cells)} |");
+        var within10 = decisionTimes.Count(t => t <= 10);
+        var within15 = decisionTimes.Count(t => t <= 15);
+        var peerCells = peerTimes.Select(t => $"{Share(t.Count, count)}, {(t.Count == 0 ? "–" : Median(t.Select(x => (double)x)).ToString(CultureInfo.InvariantCulture))}");
+        var alsoCell = also is null ? "" : $"{Share(alsoTimes.Count, count)}, {(alsoTimes.Count == 0 ? "–" : Median(alsoTimes.Select(x => (double)x)).ToString(CultureInfo.InvariantCulture))} | ";
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| {label} | {count} | {Share(rolledBack, count)}{(undecided > 0 ? $" ({undecided} undecided)" : "")} | {Share(within10, count)} | {Share(within15, count)} | {MedianText(decisionTimes)} | {alsoCell}{string.Join(" | ", peerCells)} |");
         classIndex++;
     }
 
@@ -99,10 +130,25 @@ Console.Write(text);
 if (options.TryGetValue("doc", out var doc))
     DocumentSection.Replace(doc, "## Gate accuracy", text);
 
-static double Median(List<int> values)
+static string Share(int k, int n)
+{
+    var (low, high) = WilsonInterval.Of(k, n);
+    return string.Create(CultureInfo.InvariantCulture, $"{100.0 * k / n:F1}% [{100 * low:F1}–{100 * high:F1}]");
+}
+
+static double Median(IEnumerable<double> values)
 {
     var sorted = values.Order().ToArray();
+    if (sorted.Length == 0)
+        return double.NaN;
     return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2.0;
+}
+
+// The median over all releases, the wrong and undecided ones counted as never decided in time.
+static string MedianText(List<double> times)
+{
+    var median = Median(times);
+    return double.IsPositiveInfinity(median) ? "> 60" : median.ToString("0.#", CultureInfo.InvariantCulture);
 }
 
 static string Machine()

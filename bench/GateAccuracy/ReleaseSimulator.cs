@@ -19,6 +19,9 @@ public static class ReleaseSimulator
         }
 
         var baseline = SimulateVersion(random, settings, settings.ErrorRate * errorLevel, latencyLevel, predictionLevel);
+
+        // A stream of its own, so the minute both versions serve is the same as without a history.
+        baseline.Before = SimulateHistory(new Random(seed ^ 0x5EED), settings, settings.ErrorRate * errorLevel, latencyLevel, predictionLevel);
         var candidate = SimulateVersion(random, settings, settings.ErrorRate * errorLevel * scenario.ErrorFactor,
             latencyLevel * scenario.LatencyFactor, predictionLevel + scenario.PredictionShiftSigmas);
         return new SimulatedRelease(scenario, baseline, candidate);
@@ -55,6 +58,33 @@ public static class ReleaseSimulator
         }
 
         return metrics;
+    }
+
+    /// <summary>The baseline's service before the candidate started, drawn in aggregate from the same distributions.</summary>
+    private static History SimulateHistory(Random random, SimulationSettings settings, double errorRate, double latencyFactor, double predictionMean)
+    {
+        if (settings.BaselineHistorySeconds <= 0)
+            return History.None;
+        var requests = Poisson.Sample(random, settings.RequestsPerSecond * settings.BaselineHistorySeconds);
+        var errors = Binomial.Sample(random, Math.Min(errorRate, 1), requests);
+        var logMedian = Math.Log(settings.LatencyMedianSeconds * latencyFactor);
+        var latency = Multinomial.Sample(random, BucketProbabilities(SimulationSettings.LatencyBounds, b => Normal.CDF(logMedian, settings.LatencyLogSigma, Math.Log(b))), requests);
+        var predictions = Multinomial.Sample(random, BucketProbabilities(SimulationSettings.PredictionBounds, b => Normal.CDF(predictionMean, 1, b)), requests);
+        return new History(settings.BaselineHistorySeconds, requests, errors, [.. latency.Select(c => (double)c)], [.. predictions.Select(c => (double)c)]);
+    }
+
+    private static double[] BucketProbabilities(IReadOnlyList<double> bounds, Func<double, double> cdf)
+    {
+        var probabilities = new double[bounds.Count];
+        var below = 0.0;
+        for (var k = 0; k < bounds.Count; k++)
+        {
+            var upTo = double.IsPositiveInfinity(bounds[k]) ? 1 : cdf(bounds[k]);
+            probabilities[k] = Math.Max(0, upTo - below);
+            below = upTo;
+        }
+
+        return probabilities;
     }
 
     /// <summary>The first bucket whose upper bound is ≥ the value (Prometheus's le semantics).</summary>

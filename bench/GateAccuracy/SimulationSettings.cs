@@ -13,6 +13,9 @@ public sealed record SimulationSettings
 
     public double ErrorRate { get; init; } = 0.01;
 
+    /// <summary>How long the baseline served before the candidate started (its history, for gates that read a longer baseline window).</summary>
+    public int BaselineHistorySeconds { get; init; } = 600;
+
     /// <summary>Latency is log-normal: median 80 ms, log-σ 0.5, so p95 ≈ 182 ms.</summary>
     public double LatencyMedianSeconds { get; init; } = 0.080;
 

@@ -14,6 +14,9 @@ public sealed class VersionMetrics(int duration, int latencyBuckets, int predict
 
     public double[] PredictionSum { get; } = new double[duration + 1];
 
+    /// <summary>What the version served before t = 0, in all (for the baseline; empty for the candidate).</summary>
+    public History Before { get; set; } = History.None;
+
     /// <summary>[t][bucket], cumulative over both time and bucket (as <c>_bucket{le}</c> counters are).</summary>
     public double[][] LatencyBuckets { get; } = NewSnapshots(duration, latencyBuckets);
 
@@ -25,4 +28,10 @@ public sealed class VersionMetrics(int duration, int latencyBuckets, int predict
 
     private static double[][] NewSnapshots(int duration, int buckets) =>
         [.. Enumerable.Range(0, duration + 1).Select(_ => new double[buckets])];
+}
+
+/// <summary>Totals served before the simulated minute: requests, errors and per-bucket (not cumulative) histogram counts.</summary>
+public sealed record History(double Seconds, double Requests, double Errors, double[] LatencyBuckets, double[] PredictionBuckets)
+{
+    public static History None { get; } = new(0, 0, 0, [], []);
 }

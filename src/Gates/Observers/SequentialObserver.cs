@@ -17,7 +17,7 @@ internal static class SequentialObserver
     public static async Task<Observation> ObserveAsync(SequentialGate gate, QueryLog log, ReleaseContext context, DateTimeOffset at, CancellationToken cancellationToken)
     {
         context = context.WithWindow(gate.WindowAt(at, context.Window));
-        var baseline = context.ForBaseline();
+        var baseline = gate.BaselineWindow is { } baselineWindow ? context.ForBaseline().WithWindow(baselineWindow) : context.ForBaseline();
         var baselineAt = context.BaselineAt(at);
         SequentialResult result;
         switch (gate)

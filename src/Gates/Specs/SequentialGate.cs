@@ -21,6 +21,13 @@ public abstract record SequentialGate(string GateName) : GateSpec(GateName)
     /// </summary>
     public DateTimeOffset? Since { get; init; }
 
+    /// <summary>
+    /// The baseline's window. Null: the same growing window as the new version's (the two compared over the same
+    /// time). A baseline that has served for long knows its rates far better over a longer window (its last
+    /// 10m, say), and the test then decides sooner.
+    /// </summary>
+    public TimeSpan? BaselineWindow { get; init; }
+
     public override bool UsesBaseline => true;
 
     public override ThresholdBand Band => new(null, Options.FailBoundary);

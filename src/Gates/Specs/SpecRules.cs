@@ -37,6 +37,7 @@ public static class SpecRules
         CompareGate c => OptionProblem(c.Options.Validate),
         DriftGate d => OptionProblem(d.Options.Validate),
         SequentialLatencyGate { Quantile: <= 0 or >= 1 } => "'quantile' must be between 0 and 1, e.g. 0.95",
+        SequentialGate { BaselineWindow: { } baselineWindow } when baselineWindow <= TimeSpan.Zero => "'baselineWindow' must be positive, e.g. 10m",
         SequentialGate s => OptionProblem(s.Options.Validate),
         _ => null,
     };

@@ -149,6 +149,9 @@ public static class GatesFile
             _ => throw map.Error(kindNode, $"unknown gate kind '{kind}' (known: threshold, errorRate, latencyQuantile, relativeToBaseline, compare, drift, alerts, sequentialErrorRate, sequentialLatency, sequentialDrift)"),
         };
 
+        if (gate is SequentialGate sequentialGate && map.Duration("baselineWindow") is { } baselineWindow)
+            gate = sequentialGate with { BaselineWindow = baselineWindow };
+
         var settings = CommonSettings.Read(map).Over(defaults);
         map.RejectUnknownKeys();
         map.ThrowIfMissing();

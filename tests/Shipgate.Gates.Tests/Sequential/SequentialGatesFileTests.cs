@@ -16,6 +16,7 @@ public class SequentialGatesFileTests
             errors: code=~"5.."
             minimumEffect: 0.5
             minimumAbsoluteEffect: 0.01
+            baselineWindow: 10m
           - name: p95
             kind: sequentialLatency
             metric: duration_seconds
@@ -42,6 +43,8 @@ public class SequentialGatesFileTests
         Assert.All<SequentialGate>([errors, p95, predictions], g => Assert.Equal(0.01 / 3, g.Options.FalseRollbackRate, 15));
         Assert.All<SequentialGate>([errors, p95, predictions], g => Assert.Equal(0.02, g.Options.MissedRegressionRate));
         Assert.Equal((0.5, 0.01), (errors.Options.MinimumEffect, errors.Options.MinimumAbsoluteEffect));
+        Assert.Equal(TimeSpan.FromMinutes(10), errors.BaselineWindow);
+        Assert.Null(p95.BaselineWindow);
         Assert.Equal("sum(increase(requests_total{service=\"{{service}}\",version=\"{{version}}\",code=~\"5..\"}[{{window}}]))", errors.ErrorsQuery);
         Assert.Equal((0.95, 0.2), (p95.Quantile, p95.Options.MinimumEffect));
         Assert.Equal((0.3, 200.0), (predictions.Options.MinimumEffect, predictions.Options.MinimumCountPerVersion));
@@ -59,6 +62,7 @@ public class SequentialGatesFileTests
     [InlineData("sequential:\n  budget: 1\ngates:\n  - {name: d, kind: sequentialDrift, metric: m}", "g.yaml:2:3: unknown key 'budget'")]
     [InlineData("gates:\n  - {name: d, kind: sequentialDrift, metric: m, minimumEffect: 0}", "g.yaml:2:5: gate 'd': MinimumEffect must be")]
     [InlineData("gates:\n  - {name: d, kind: sequentialDrift, metric: m, minimumAbsoluteEffect: 0.1}", "unknown key 'minimumAbsoluteEffect'")]
+    [InlineData("gates:\n  - {name: d, kind: errorRate, metric: m, max: 0.1, baselineWindow: 10m}", "unknown key 'baselineWindow'")]
     public void A_bad_sequential_setting_is_named_with_its_place(string yaml, string expected)
     {
         var e = Assert.Throws<GatesFileException>(() => GatesFile.Parse(yaml, "g.yaml"));

@@ -33,32 +33,19 @@ def error_rate(xc, nc, xb, nb, rel=1.0, absolute=0.005):
 for case in [(40, 2000, 20, 2000), (0, 1000, 0, 1000), (0, 5000, 0, 5000), (20, 100, 0, 1000), (22, 2000, 20, 2000)]:
     print(case, repr(error_rate(*case)))
 
-print("# quantile")
-
-
-def quantile(q, bounds, counts):
-    total = sum(counts)
-    rank = q * total
-    below = 0.0
-    k = 0
-    while k < len(counts) - 1 and below + counts[k] < rank:
-        below += counts[k]
-        k += 1
-    lower = 0.0 if k == 0 else bounds[k - 1]
-    value = lower + (bounds[k] - lower) * (rank - below) / counts[k]
-    density = counts[k] / total / (bounds[k] - lower) * value
-    return value, density
-
-
+print("# quantile (tail share above the baseline's p95 bucket edge)")
 bounds = [0.1, 0.2, 0.4, math.inf]
 baseline = [500, 400, 90, 10]
 candidate = [400, 450, 130, 20]
-qb, _ = quantile(0.95, bounds, baseline)
-qc, _ = quantile(0.95, bounds, candidate)
-qp, g = quantile(0.95, bounds, [b + c for b, c in zip(baseline, candidate)])
-v = 0.95 * 0.05 / (g * g) * (1 / 1000 + 1 / 1000)
-print("qb", repr(qb), "qc", repr(qc), "pooled", repr(qp), "f*q", repr(g))
-print("llr(+20%)", repr(llr(math.log(qc) - math.log(qb), v, math.log(1.2))))
+# baseline p95 rank 950 lies in bucket (0.2, 0.4]: edge e = 0.4
+sb = 10 / 1000
+sc = 20 / 1000
+# baseline cumulative at e / 1.2 = 0.3333 by linear interpolation in (0.2, 0.4]: 900 + 90 * (0.3333 - 0.2) / 0.2
+s1 = 1 - (900 + 90 * (0.4 / 1.2 - 0.2) / 0.2) / 1000
+m = s1 - sb
+pc, pb = min(sb + m, 0.5), min(sb + m / 2, 0.5)
+v = pc * (1 - pc) / 1000 + pb * (1 - pb) / 1000
+print("regressed share", repr(s1), "m", repr(m), "llr", repr(llr(sc - sb, v, m)))
 
 print("# mean shift")
 bounds = [-1, 0, 1, math.inf]

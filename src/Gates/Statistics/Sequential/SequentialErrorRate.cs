@@ -37,9 +37,8 @@ public static class SequentialErrorRate
         var candidateRate = candidateErrors / candidateTotal;
         var baselineRate = baselineErrors / baselineTotal;
         var m = Math.Max(options.MinimumEffect * baselineRate, options.MinimumAbsoluteEffect);
-        var variance = (Binomial(baselineRate + m) / candidateTotal) + (Binomial(baselineRate + (m / 2)) / baselineTotal);
+        var (logLr, variance) = LogLikelihoodRatio(candidateRate, candidateTotal, baselineRate, baselineTotal, m);
         var d = candidateRate - baselineRate;
-        var logLr = WaldTest.LogLikelihoodRatio(d, variance, m);
         var phase = WaldTest.Decide(logLr, logLr, options);
         var rates = Invariant($"candidate {candidateRate:P2} ({candidateErrors:0.#}/{candidateTotal:0}) vs baseline {baselineRate:P2} ({baselineErrors:0.#}/{baselineTotal:0})");
         var reason = phase switch
@@ -49,6 +48,16 @@ public static class SequentialErrorRate
             _ => Invariant($"{rates}: undecided between no increase and +{m:P2} (ln LR {logLr:F2} in ({options.PassBoundary:F2}, {options.FailBoundary:F2}))"),
         };
         return Result(phase, reason, logLr, d, Math.Sqrt(variance), m);
+    }
+
+    /// <summary>
+    /// ln LR of "the candidate's rate is higher by m" over "the same rate", with its variance: the rate difference
+    /// against m, the variance at the regressed rate for the candidate and at the midpoint for the baseline.
+    /// </summary>
+    public static (double LogLikelihoodRatio, double Variance) LogLikelihoodRatio(double candidateRate, double candidateTotal, double baselineRate, double baselineTotal, double m)
+    {
+        var variance = (Binomial(baselineRate + m) / candidateTotal) + (Binomial(baselineRate + (m / 2)) / baselineTotal);
+        return (WaldTest.LogLikelihoodRatio(candidateRate - baselineRate, variance, m), variance);
     }
 
     /// <summary>p(1 − p), the variance of one request's outcome at rate p (capped at its maximum, p = ½).</summary>

@@ -3,16 +3,19 @@ using System.Globalization;
 namespace Shipgate.Gates.Statistics.Sequential;
 
 /// <summary>
-/// Has a latency quantile (p95) of the candidate risen above the baseline's? Wald's test between "the same
-/// quantile" and "higher by the minimum effect" (relative: 0.2 = +20%), on the two versions' histograms
-/// since the start, decided at every look.
+/// Has a latency quantile (p95) of the candidate risen above the baseline's by the minimum effect (relative:
+/// 0.2 = +20%)? Decided at every look by Wald's test on the share of requests slower than a bucket edge, on
+/// the two versions' histograms since the start.
 /// </summary>
 /// <remarks>
-/// The estimate is d = ln q̂c − ln q̂b, each quantile interpolated in its bucket the way PromQL's
-/// <c>histogram_quantile</c> does, on the bucket edges both versions share. Its variance is the sample
-/// quantile's, p(1 − p) / (n·(f(q)·q)²) per version (f(q)·q is the density of ln X at the quantile), with f
-/// read from the pooled histogram's bucket that holds the pooled quantile: the density the interpolation
-/// itself assumes. Against m = ln(1 + MinimumEffect).
+/// A quantile interpolated inside coarse buckets jumps when its rank crosses a bucket edge, so its sampling
+/// variance has no usable closed form at the counts a gate sees. The share of observations above an edge is a
+/// plain proportion instead. The edge e is the upper bound of the baseline's bucket that holds its quantile
+/// (so about 1 − q of the baseline lies above it). "Unchanged" is the candidate's share above e equal to the
+/// baseline's; "slower by the minimum effect" (every latency × (1 + MinimumEffect)) puts the candidate's share
+/// above e at the baseline's share above e / (1 + MinimumEffect), read from the baseline's histogram by linear
+/// interpolation, as <c>histogram_quantile</c> would. The shares are then tested like error rates
+/// (<see cref="SequentialErrorRate.LogLikelihoodRatio"/>).
 /// </remarks>
 public static class SequentialQuantile
 {
@@ -27,8 +30,8 @@ public static class SequentialQuantile
         var aligned = HistogramAlignment.Align(baseline, candidate);
         var nb = aligned.BaselineTotal;
         var nc = aligned.CandidateTotal;
-        SequentialResult Result(StatisticalPhase phase, string reason, double logLr = double.NaN, double effect = double.NaN, double se = double.NaN) =>
-            new(phase, reason, logLr, effect, se, options.MinimumEffect, options.FailBoundary, options.PassBoundary, nc, nb);
+        SequentialResult Result(StatisticalPhase phase, string reason, double logLr = double.NaN, double effect = double.NaN, double se = double.NaN, double m = double.NaN) =>
+            new(phase, reason, logLr, effect, se, m, options.FailBoundary, options.PassBoundary, nc, nb);
 
         if ((baseline.Defect ?? candidate.Defect) is { } defect)
             return Result(StatisticalPhase.Inconclusive, $"unusable histogram: {defect}");
@@ -40,56 +43,69 @@ public static class SequentialQuantile
                 Invariant($"too few observations yet: candidate {nc:0}, baseline {nb:0}, {options.MinimumCountPerVersion:0} each before the test looks"), 0);
         }
 
-        var qb = HistogramQuantile.Estimate(quantile, Cumulative(aligned.UpperBounds, aligned.Baseline));
-        var qc = HistogramQuantile.Estimate(quantile, Cumulative(aligned.UpperBounds, aligned.Candidate));
-        var pooled = aligned.Baseline.Zip(aligned.Candidate, (b, c) => b + c).ToArray();
-        var density = LogDensityAtQuantile(quantile, aligned.UpperBounds, pooled);
-        if (!(qb > 0 && qc > 0) || !(density > 0))
-            return Result(StatisticalPhase.Inconclusive, Invariant($"no usable quantile: baseline {qb:G4}, candidate {qc:G4} (a quantile at 0 or in the +Inf bucket has no density to test with)"));
+        var bounds = aligned.UpperBounds;
+        var baselineCumulative = Cumulative(aligned.Baseline);
+        var candidateCumulative = Cumulative(aligned.Candidate);
+        var qb = HistogramQuantile.Estimate(quantile, CumulativeHistogram.FromBuckets(bounds.Select((b, k) => (b, baselineCumulative[k])).ToList()));
+        var qc = HistogramQuantile.Estimate(quantile, CumulativeHistogram.FromBuckets(bounds.Select((b, k) => (b, candidateCumulative[k])).ToList()));
+        var edge = EdgeAbove(quantile, bounds, baselineCumulative);
+        if (edge is not { } k || !(qb > 0))
+            return Result(StatisticalPhase.Inconclusive, Invariant($"the baseline's p{quantile * 100:0.##} ({qb:G4}) lies in the +Inf bucket or at 0: no bucket edge above it to count slow requests at"));
 
-        var variance = quantile * (1 - quantile) / (density * density) * ((1 / nc) + (1 / nb));
-        var d = Math.Log(qc) - Math.Log(qb);
-        var m = Math.Log(1 + options.MinimumEffect);
-        var logLr = WaldTest.LogLikelihoodRatio(d, variance, m);
+        var e = bounds[k];
+        var baselineShare = 1 - (baselineCumulative[k] / nb);
+        var candidateShare = 1 - (candidateCumulative[k] / nc);
+        var regressedShare = 1 - (CumulativeAt(e / (1 + options.MinimumEffect), bounds, baselineCumulative) / nb);
+        var m = regressedShare - baselineShare;
+        if (!(m > 0))
+            return Result(StatisticalPhase.Inconclusive, Invariant($"the baseline has no observations between {e / (1 + options.MinimumEffect):G4} and {e:G4} s: the minimum effect moves nothing across the edge"));
+
+        var (logLr, variance) = SequentialErrorRate.LogLikelihoodRatio(candidateShare, nc, baselineShare, nb, m);
         var phase = WaldTest.Decide(logLr, logLr, options);
-        var values = Invariant($"p{quantile * 100:0.##} candidate {qc:G4} vs baseline {qb:G4} ({Math.Exp(d) - 1:+0.0%;-0.0%}; n {nc:0}/{nb:0})");
+        var values = Invariant($"p{quantile * 100:0.##} candidate {qc:G4} vs baseline {qb:G4} ({(qc / qb) - 1:+0.0%;-0.0%}); slower than {e:G4}: candidate {candidateShare:P2} vs baseline {baselineShare:P2} (n {nc:0}/{nb:0})");
         var reason = phase switch
         {
-            StatisticalPhase.Fail => Invariant($"{values}: an increase of {options.MinimumEffect:P0} is more likely than none (ln LR {logLr:F2} ≥ {options.FailBoundary:F2})"),
-            StatisticalPhase.Pass => Invariant($"{values}: an increase of {options.MinimumEffect:P0} is ruled out (ln LR {logLr:F2} ≤ {options.PassBoundary:F2})"),
-            _ => Invariant($"{values}: undecided between no increase and +{options.MinimumEffect:P0} (ln LR {logLr:F2} in ({options.PassBoundary:F2}, {options.FailBoundary:F2}))"),
+            StatisticalPhase.Fail => Invariant($"{values}: +{options.MinimumEffect:P0} (a share of {regressedShare:P2}) is more likely than no change (ln LR {logLr:F2} ≥ {options.FailBoundary:F2})"),
+            StatisticalPhase.Pass => Invariant($"{values}: +{options.MinimumEffect:P0} (a share of {regressedShare:P2}) is ruled out (ln LR {logLr:F2} ≤ {options.PassBoundary:F2})"),
+            _ => Invariant($"{values}: undecided between no change and +{options.MinimumEffect:P0} (ln LR {logLr:F2} in ({options.PassBoundary:F2}, {options.FailBoundary:F2}))"),
         };
-        return Result(phase, reason, logLr, Math.Exp(d) - 1, Math.Sqrt(variance));
+        return Result(phase, reason, logLr, candidateShare - baselineShare, Math.Sqrt(variance), m);
     }
 
-    /// <summary>
-    /// f(q)·q for the pooled histogram: the density of ln X at the quantile, with f the share of observations in
-    /// the bucket holding the quantile over the bucket's width. NaN when that bucket is open above or has no width.
-    /// </summary>
-    public static double LogDensityAtQuantile(double quantile, IReadOnlyList<double> upperBounds, IReadOnlyList<double> counts)
+    /// <summary>The index of the finite upper bound of the bucket holding the quantile's rank, or null when that bucket is +Inf or the histogram is empty.</summary>
+    public static int? EdgeAbove(double quantile, IReadOnlyList<double> upperBounds, IReadOnlyList<double> cumulative)
     {
         ArgumentNullException.ThrowIfNull(upperBounds);
-        ArgumentNullException.ThrowIfNull(counts);
-        var total = counts.Sum();
-        var q = HistogramQuantile.Estimate(quantile, Cumulative(upperBounds, counts));
-        if (!(total > 0) || double.IsNaN(q))
-            return double.NaN;
-        var rank = quantile * total;
-        var below = 0.0;
+        ArgumentNullException.ThrowIfNull(cumulative);
+        if (cumulative.Count == 0 || !(cumulative[^1] > 0))
+            return null;
+        var rank = quantile * cumulative[^1];
         var k = 0;
-        while (k < counts.Count - 1 && below + counts[k] < rank)
-            below += counts[k++];
-        var lower = k == 0 ? Math.Min(0, upperBounds[0]) : upperBounds[k - 1];
-        var width = upperBounds[k] - lower;
-        if (!double.IsFinite(width) || !(width > 0) || !(counts[k] > 0))
-            return double.NaN;
-        return counts[k] / total / width * q;
+        while (k < cumulative.Count - 1 && cumulative[k] < rank)
+            k++;
+        return double.IsFinite(upperBounds[k]) ? k : null;
     }
 
-    private static CumulativeHistogram Cumulative(IReadOnlyList<double> upperBounds, IReadOnlyList<double> perBucket)
+    /// <summary>The cumulative count at <paramref name="value"/>, linear inside its bucket (the lowest bucket starts at 0), as <c>histogram_quantile</c> assumes.</summary>
+    public static double CumulativeAt(double value, IReadOnlyList<double> upperBounds, IReadOnlyList<double> cumulative)
+    {
+        ArgumentNullException.ThrowIfNull(upperBounds);
+        ArgumentNullException.ThrowIfNull(cumulative);
+        var k = 0;
+        while (k < upperBounds.Count - 1 && upperBounds[k] < value)
+            k++;
+        var lower = k == 0 ? Math.Min(0, upperBounds[0]) : upperBounds[k - 1];
+        var below = k == 0 ? 0 : cumulative[k - 1];
+        var width = upperBounds[k] - lower;
+        if (!double.IsFinite(width) || !(width > 0))
+            return below;
+        return below + ((cumulative[k] - below) * Math.Clamp((value - lower) / width, 0, 1));
+    }
+
+    private static double[] Cumulative(IReadOnlyList<double> perBucket)
     {
         var running = 0.0;
-        return CumulativeHistogram.FromBuckets(upperBounds.Select((bound, k) => (bound, running += perBucket[k])).ToList());
+        return [.. perBucket.Select(c => running += c)];
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
