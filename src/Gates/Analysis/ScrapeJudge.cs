@@ -22,7 +22,9 @@ public static class ScrapeJudge
     /// <param name="what">The version in words, e.g. <c>version "2" (up{service="s",version="2"})</c>.</param>
     /// <param name="at">When the measurement is taken.</param>
     /// <param name="range">The range the samples were read over.</param>
-    public static ScrapeState Judge(QueryResult up, string what, DateTimeOffset at, TimeSpan range)
+    /// <param name="window">The gate's window: an instance that went down inside it (after it had been up) restarted or
+    /// crashed while the measured counters were counting, and that is evidence, not a detail to smooth over.</param>
+    public static ScrapeState Judge(QueryResult up, string what, DateTimeOffset at, TimeSpan range, TimeSpan? window = null)
     {
         ArgumentNullException.ThrowIfNull(up);
         var series = up.Series.Where(s => s.Samples.Count > 0).ToList();
@@ -43,10 +45,22 @@ public static class ScrapeJudge
                 problems.Add($"instance {name} was last scraped {Seconds(age)} ago (scrape interval {(interval is { } iv ? Seconds(iv) : "unknown")}): it is no longer scraped");
             else if (last.Value != 1)
                 problems.Add($"instance {name} is down (up = {last.Value.ToString(CultureInfo.InvariantCulture)}): its metrics could not be scraped");
+            else if (window is { } w && DownAfterUp(instance.Samples, at - w) is { } down)
+                problems.Add($"instance {name} was down {down.Count} time(s) in the last {Seconds(w)} after it had been up (last at {down.Last:HH:mm:ss}): it restarted or crashed while measured");
         }
 
         var problem = problems.Count == 0 ? null : $"{what}: {string.Join("; ", problems)}";
         return new ScrapeState(problem, first, interval, series.Count);
+    }
+
+    /// <summary>Scrapes that failed (up != 1) since <paramref name="since"/>, counted only after the instance was first up (not its start-up).</summary>
+    private static (int Count, DateTimeOffset Last)? DownAfterUp(IReadOnlyList<Sample> samples, DateTimeOffset since)
+    {
+        var firstUp = samples.FirstOrDefault(s => s.Value == 1);
+        if (firstUp is null)
+            return null;
+        var down = samples.Where(s => s.Time >= since && s.Time > firstUp.Time && s.Value != 1).ToList();
+        return down.Count == 0 ? null : (down.Count, down[^1].Time);
     }
 
     private static string Seconds(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0.#}s");

@@ -30,6 +30,6 @@ internal sealed class ScrapeCheck(IMetricSource source, string selectorTemplate)
             _answers.TryRemove(old, out _);
         var answer = _answers.GetOrAdd((query, at), key => new Lazy<Task<QueryResult>>(() => source.QueryAsync(key.Query, key.At, cancellationToken)));
         var result = await answer.Value.ConfigureAwait(false);
-        return ScrapeJudge.Judge(result, $"{what} ({selector})", at, range);
+        return ScrapeJudge.Judge(result, $"{what} ({selector})", at, range, context.Window);
     }
 }

@@ -55,4 +55,26 @@ public class ScrapeJudgeTests
         Assert.False(state.Covers(At, TimeSpan.FromSeconds(30)));
         Assert.True(state.Covers(At, TimeSpan.FromSeconds(5)));
     }
+
+    [Fact]
+    public void An_instance_that_went_down_and_came_back_inside_the_window_is_evidence_of_a_restart()
+    {
+        var samples = Enumerable.Range(0, 60).Select(i => new Sample(At.AddSeconds(-59 + i), i is 50 or 51 ? 0 : 1)).ToList();
+        var restarted = new Series(new Dictionary<string, string> { ["instance"] = "a:1" }, samples);
+
+        var state = ScrapeJudge.Judge(new QueryResult(QueryResultType.Matrix, [restarted]), "version 2", At, TimeSpan.FromMinutes(1), window: TimeSpan.FromSeconds(30));
+        Assert.Contains("instance a:1 was down 2 time(s) in the last 30s after it had been up", state.Problem, StringComparison.Ordinal);
+
+        var longAgo = ScrapeJudge.Judge(new QueryResult(QueryResultType.Matrix, [restarted]), "version 2", At, TimeSpan.FromMinutes(1), window: TimeSpan.FromSeconds(5));
+        Assert.Null(longAgo.Problem);
+    }
+
+    [Fact]
+    public void Failed_scrapes_before_an_instance_first_came_up_are_its_start_not_a_crash()
+    {
+        var samples = Enumerable.Range(0, 20).Select(i => new Sample(At.AddSeconds(-19 + i), i < 2 ? 0 : 1)).ToList();
+        var starting = new Series(new Dictionary<string, string> { ["instance"] = "a:1" }, samples);
+
+        Assert.Null(ScrapeJudge.Judge(new QueryResult(QueryResultType.Matrix, [starting]), "version 2", At, TimeSpan.FromMinutes(1), window: TimeSpan.FromSeconds(30)).Problem);
+    }
 }
