@@ -32,7 +32,9 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
     a latency histogram (log-normal, median 80 ms, p95 ≈ 182 ms, 16 buckets 5 ms…5 s + +Inf) and a
     prediction-score histogram (N(0, 1), buckets every 0.5σ from −3 to 3 + +Inf). Regressions change only the
     candidate: error rate ×1.5 / ×2, every latency ×1.2 / ×1.5 (so p95 +20% / +50%), prediction mean
-    +0.25σ / +0.5σ. The evaluation set is {healthyCount} healthy (A/A) releases and {perClass} per regression class.
+    +0.25σ / +0.5σ. The baseline served for 10 minutes before the candidate started (drawn in aggregate from the
+    same distributions; the minute both serve is the same with or without it). The evaluation set is
+    {healthyCount} healthy (A/A) releases and {perClass} per regression class.
 
     **Shipgate is the product, not a model of it.** `ProductRule` runs `Verifier.VerifyAsync` (query validation,
     scrape checks, `AnalysisRunner`, `MeasurementJudge`, `GateDecider`, `VerdictRules`, the inconclusive policy)
@@ -40,11 +42,12 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
     `IMetricSource` (`SimulatedPrometheus`), which answers the PromQL the gates send (`sum(increase(...[w]))`,
     `sum by (le) (increase(..._bucket[w]))`, `up` over a range) from the simulated scrapes. The file holds three
     sequential gates (`sequentialErrorRate` ×2, `sequentialLatency` p95 +20%, `sequentialDrift` 0.25σ; all
-    critical) under a release budget of 1% false rollbacks and 1% missed regressions per gate, a measurement
-    every 2 s for 60 s; a release undecided at 60 s is Inconclusive and rolled back (the default policy). Time
+    critical, reading the baseline over its last 10 minutes with `baselineWindow: 10m`) under a release budget of
+    1% false rollbacks and 1% missed regressions per gate, a measurement every 2 s for 60 s; a release
+    undecided at 60 s is Inconclusive and rolled back (the default policy). Time
     to decision is when the verdict was reached: the first failed measurement of a critical gate, or the
     last gate's pass. Nothing in the file was tuned on this data; its minimum effects are the regressions
-    the issue asks to catch.
+    the issue asks to catch.{(alsoFile is null ? "" : $" The column for `{alsoFile}` runs the same gates without `baselineWindow`: the baseline is read over the same growing window as the candidate, only the minute both serve.")}
 
     **Peers, on the same data** (unchanged from the previous benchmark: they decide every 10 s on the data since
     the start, and their limits are calibrated on a separate set of {healthyCount} healthy releases, other seeds).
@@ -53,8 +56,8 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
       Limits calibrated so each metric alone falsely fails ≤ 1/3% of the calibration releases: the best
       limits an operator who knows the healthy behaviour could set.
     - *Mann–Whitney (Kayenta)*: per-second series (1 s step) of error rate, p95 and mean prediction,
-      candidate vs baseline, Mann–Whitney U; a significant change in the bad direction fails (Kayenta's
-      default effect band 1.0). α per metric calibrated like the fixed limits.
+      candidate vs baseline over the minute both serve, Mann–Whitney U; a significant change in the bad direction
+      fails (Kayenta's default effect band 1.0). α per metric calibrated like the fixed limits.
 
     Every share is followed by its 95% Wilson interval in brackets.
 
