@@ -17,6 +17,7 @@ public static class ShipgateCli
         var root = new RootCommand($"Verify a release against Prometheus: error rate, latency, drift and more, with a verdict and reports.\n{ExitCodes.Help}.");
         root.Subcommands.Add(LintCommand.Create(output));
         root.Subcommands.Add(VerifyCommand.Create(output, error));
+        root.Subcommands.Add(BacktestCommand.Create(output));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
