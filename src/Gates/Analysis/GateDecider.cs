@@ -44,7 +44,9 @@ public static class GateDecider
     /// crosses a boundary decides (Fail: a regression of the minimum effect is shown; Pass: it is ruled out).
     /// Measurements in between are undecided and count against no limit; only measurements without usable data
     /// (no value, NaN) count against inconclusiveLimit. Not decided after every planned measurement is
-    /// Inconclusive: the data did not rule the regression out, so it never passes.
+    /// Inconclusive: the data did not rule the regression out, so it never passes; unless the baseline never had
+    /// enough observations (<see cref="Specs.SequentialGate.BaselineTooSmall"/>): then it is not applicable, like a
+    /// baseline without data.
     /// </summary>
     public static GateDecision DecideSequential(IReadOnlyList<Measurement> measurements, GateLimits limits, int plannedCount)
     {
@@ -72,6 +74,8 @@ public static class GateDecider
             return new(GateStatus.Error, $"the last measurement was a backend error: {Last(measurements, MeasurementPhase.Error)}");
 
         var last = measurements.Count > 0 ? measurements[^1].Reason : "none taken";
+        if (last.Contains(Specs.SequentialGate.BaselineTooSmall, StringComparison.Ordinal))
+            return new(GateStatus.NotApplicable, $"not compared: {last}");
         return new(GateStatus.Inconclusive, $"undecided after {measurements.Count} measurements: the data neither show the regression nor rule it out; last: {last}");
     }
 

@@ -45,8 +45,9 @@ internal static class SequentialObserver
                 throw new NotSupportedException($"no sequential test for gate kind '{gate.Kind}'");
         }
 
+        var baselineShort = result.BaselineCount < gate.Options.MinimumCountPerVersion ? SequentialGate.BaselineTooSmall : null;
         return new Observation(
-            log.Queries, result.LogLikelihoodRatio, Math.Min(result.CandidateCount, result.BaselineCount), StatisticalCriterion.From(result.Phase, result.Reason));
+            log.Queries, result.LogLikelihoodRatio, Math.Min(result.CandidateCount, result.BaselineCount), StatisticalCriterion.From(result.Phase, result.Reason), Detail: baselineShort);
     }
 
     private static Observation NoData(IReadOnlyList<string> queries, string why) =>

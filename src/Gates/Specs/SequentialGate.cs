@@ -13,6 +13,13 @@ namespace Shipgate.Gates.Specs;
 /// </summary>
 public abstract record SequentialGate(string GateName) : GateSpec(GateName)
 {
+    /// <summary>
+    /// Said by a measurement whose baseline had fewer observations than the test needs. Still said at the last
+    /// measurement, the baseline never had the data to compare with: the gate is then not applicable (as for a
+    /// baseline without data), never a pass, and the other gates decide.
+    /// </summary>
+    public const string BaselineTooSmall = "the baseline has too few observations in its window to compare with";
+
     public SequentialOptions Options { get; init; } = new();
 
     /// <summary>

@@ -43,6 +43,14 @@ public class SequentialGateDecisionTests
     }
 
     [Fact]
+    public void A_baseline_that_never_had_enough_observations_is_not_applicable_at_the_end_and_never_a_pass()
+    {
+        var short_ = Of("UUU").Select(m => m with { Reason = $"too few requests yet ({SequentialGate.BaselineTooSmall})" }).ToList();
+        Assert.Equal(GateStatus.Running, GateDecider.DecideSequential(short_.Take(2).ToList(), GateLimits.Default, 3).Status);
+        Assert.Equal(GateStatus.NotApplicable, GateDecider.DecideSequential(short_, GateLimits.Default, 3).Status);
+    }
+
+    [Fact]
     public void A_backend_error_at_the_end_is_an_error() =>
         Assert.Equal(GateStatus.Error, Decide("UUUUE"));
 
