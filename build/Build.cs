@@ -1,11 +1,12 @@
 using Serilog;
 using Shipgate.Pipeline;
+using Shipgate.Release.Components;
 
 namespace Shipgate.Build;
 
 /// <summary>
-/// This repository's build program, and the reference user of Shipgate's libraries.
-/// The release targets (Image, Push, Deploy, Verify, ...) are in Build.Release.cs; the CI declaration in Build.CI.cs.
+/// This repository's build program, and the reference user of Shipgate's libraries: the release targets come from
+/// the release component (what is released: Build.Sample.cs); the CI declaration is in Build.CI.cs.
 /// </summary>
 internal sealed partial class Build : ShipgateBuild
 {
@@ -35,6 +36,7 @@ internal sealed partial class Build : ShipgateBuild
     private Target Lint => _ => _
         .Description("Checks formatting, code style and analyzers (dotnet format --verify-no-changes)")
         .DependsOn(Restore)
+        .DependentFor<IReleaseTargets>(x => x.Image)
         .WhenSkipped(DependencyBehavior.Skip)
         .Executes(() => DotNet("format", Solution, "--verify-no-changes", "--no-restore", "-v", "q"));
 
@@ -42,6 +44,7 @@ internal sealed partial class Build : ShipgateBuild
         .Description("Runs every test project; TRX and JUnit XML in artifacts/test-results; prints 'N passed, N failed'")
         .DependsOn(Compile)
         .After(Lint)
+        .DependentFor<IReleaseTargets>(x => x.Image)
         .WhenSkipped(DependencyBehavior.Skip)
         .Executes(RunTestsAsync);
 

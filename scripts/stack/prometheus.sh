@@ -2,7 +2,8 @@
 # Start or stop a local Prometheus (Debian package `prometheus`) for tests and the local stack.
 #   prometheus.sh start CONFIG PORT DATADIR [WEB_CONFIG]   idempotent; waits until ready; prints the pid file
 #   prometheus.sh stop DATADIR                             stops it and waits for it to exit
-# Listens on 127.0.0.1 only. WEB_CONFIG is a --web.config.file (TLS, basic auth).
+# Listens on 127.0.0.1 only. WEB_CONFIG is a --web.config.file (TLS, basic auth). The admin API is on (loopback
+# only): tests delete a version's series to show that gates never depend on data that may have expired.
 set -euo pipefail
 
 usage() { echo "usage: $0 start CONFIG PORT DATADIR [WEB_CONFIG] | stop DATADIR" >&2; exit 2; }
@@ -20,7 +21,7 @@ start() {
     return 0
   fi
   local args=(--config.file="$config" --web.listen-address="127.0.0.1:$port" --storage.tsdb.path="$datadir/data"
-              --storage.tsdb.retention.time=1d --web.enable-lifecycle --log.level=info)
+              --storage.tsdb.retention.time=1d --web.enable-lifecycle --web.enable-admin-api --log.level=info)
   [[ -n "$webconfig" ]] && args+=(--web.config.file="$webconfig")
   : > "$log"
   setsid prometheus "${args[@]}" >>"$log" 2>&1 < /dev/null &

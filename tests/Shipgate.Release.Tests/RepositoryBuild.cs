@@ -16,9 +16,33 @@ public sealed class RepositoryBuild : IDisposable
     {
         Root = FindRoot();
         RemoveEnvironment();
+        EnvironmentsFile = WriteTemporary("environments.yaml", $"environments:\n  {Environment}:\n    local: true\n");
     }
 
     public string Root { get; }
+
+    /// <summary>The test's own environments file: the e2e environment on the embedded stack.</summary>
+    public string EnvironmentsFile { get; }
+
+    private string TemporaryDirectory { get; } = Directory.CreateTempSubdirectory("shipgate-e2e-").FullName;
+
+    public string WriteTemporary(string name, string text)
+    {
+        var path = Path.Combine(TemporaryDirectory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Deletes series from the embedded Prometheus (its admin API listens on loopback only), as expiry would.</summary>
+    public async Task DeletePrometheusSeriesAsync(string selector)
+    {
+        using var http = new HttpClient();
+        var prometheus = new Uri("http://127.0.0.1:9090");
+        using var delete = await http.PostAsync(new Uri(prometheus, $"/api/v1/admin/tsdb/delete_series?match[]={Uri.EscapeDataString(selector)}"), null);
+        delete.EnsureSuccessStatusCode();
+        using var clean = await http.PostAsync(new Uri(prometheus, "/api/v1/admin/tsdb/clean_tombstones"), null);
+        clean.EnsureSuccessStatusCode();
+    }
 
     public Uri Service => new($"http://127.0.0.1:{Port}");
 
@@ -31,7 +55,7 @@ public sealed class RepositoryBuild : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in arguments.Concat(["--environment", Environment, "--service-port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skip", "Lint", "Test"]))
+        foreach (var argument in arguments.Concat(["--environment", Environment, "--environments-file", EnvironmentsFile, "--service-port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skip", "Lint", "Test"]))
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -48,7 +72,11 @@ public sealed class RepositoryBuild : IDisposable
     public JsonElement ReadArtifact(params string[] path) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine([Root, "artifacts", .. path]))).RootElement;
 
-    public void Dispose() => RemoveEnvironment();
+    public void Dispose()
+    {
+        RemoveEnvironment();
+        Directory.Delete(TemporaryDirectory, recursive: true);
+    }
 
     // Test set-up may use the docker CLI (product code never does): containers and ledger volumes of this environment.
     private static void RemoveEnvironment()

@@ -39,47 +39,12 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var exporter = new TestExporter();
-        _parts.Add(exporter);
-        Exporter = exporter;
-        var seed = 1;
-        foreach (var scenario in Scenarios)
-        {
-            var baseline = exporter.Add(scenario, "v1", seed++);
-            var candidate = exporter.Add(scenario, "v2", seed++);
-            switch (scenario)
-            {
-                case "errors":
-                    candidate.ErrorRate = 0.08;
-                    break;
-                case "slow":
-                    candidate.MeanLatencySeconds = 0.2;
-                    break;
-                case "drifted":
-                    candidate.PredictionMean = 0.6;
-                    break;
-                case "flawless":
-                    baseline.ErrorRate = 0;
-                    candidate.ErrorRate = 0;
-                    break;
-                case "idle":
-                    baseline.RequestsPerSecond = 0;
-                    candidate.RequestsPerSecond = 0;
-                    break;
-                case "very-slow":
-                    candidate.MeanLatencySeconds = 30;
-                    break;
-                case "vanishing":
-                    Vanishing = candidate;
-                    break;
-                case "nan-bucket":
-                    candidate.NaNLatencyBucket = true;
-                    break;
-            }
-        }
-
-        var jobs = string.Concat(Scenarios.SelectMany(s => new[] { exporter.ScrapeJob(s, "v1"), exporter.ScrapeJob(s, "v2") }));
-        Main = Track(PrometheusServer.Start(jobs));
+        var services = ScrapedServices.Start(Scenarios.SelectMany(s => new[] { (s, "v1", Configure(s, baseline: true)), (s, "v2", Configure(s, baseline: false)) }));
+        _parts.Add(services);
+        Exporter = services.Exporter;
+        Main = services.Server;
+        Vanishing = services.Versions[("vanishing", "v2")];
+        var exporter = services.Exporter;
         Stoppable = Track(PrometheusServer.Start(exporter.ScrapeJob("healthy", "v1") + exporter.ScrapeJob("healthy", "v2")));
 
         var tlsDirectory = Directory.CreateTempSubdirectory("shipgate-tls-").FullName;
@@ -95,7 +60,7 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
             """));
 
         // Rates over a 10 s window need 10 s of scrapes; the analyses use that window.
-        await Main.WaitForScrapesAsync(Scenarios.Length * 2, TimeSpan.FromSeconds(11), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        await services.WaitForScrapesAsync(TimeSpan.FromSeconds(11)).ConfigureAwait(false);
         await Stoppable.WaitForScrapesAsync(2, TimeSpan.FromSeconds(11), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
     }
 
@@ -105,6 +70,35 @@ public sealed class PrometheusStackFixture : IAsyncLifetime
             part.Dispose();
         return Task.CompletedTask;
     }
+
+    /// <summary>How each scenario's baseline (v1) or candidate (v2) differs from a healthy version.</summary>
+    private static Action<SimulatedService> Configure(string scenario, bool baseline) => s =>
+    {
+        switch (scenario, baseline)
+        {
+            case ("errors", false):
+                s.ErrorRate = 0.08;
+                break;
+            case ("slow", false):
+                s.MeanLatencySeconds = 0.2;
+                break;
+            case ("drifted", false):
+                s.PredictionMean = 0.6;
+                break;
+            case ("flawless", _):
+                s.ErrorRate = 0;
+                break;
+            case ("idle", _):
+                s.RequestsPerSecond = 0;
+                break;
+            case ("very-slow", false):
+                s.MeanLatencySeconds = 30;
+                break;
+            case ("nan-bucket", false):
+                s.NaNLatencyBucket = true;
+                break;
+        }
+    };
 
     private PrometheusServer Track(PrometheusServer server)
     {

@@ -87,9 +87,14 @@ public sealed class EnvironmentsFileTests
         var path = Path.Combine(Shipgate.Testing.RepositoryPaths.Root, "deploy", "environments.yaml");
         var all = new Dictionary<string, string>
         {
-            ["STAGING_DOCKER_HOST"] = "tcp://127.0.0.1:1", ["STAGING_DOCKER_CERT_PATH"] = "/c", ["STAGING_PROMETHEUS_URL"] = "http://127.0.0.1:2",
-            ["PRODUCTION_DOCKER_HOST"] = "tcp://127.0.0.1:3", ["PRODUCTION_DOCKER_CERT_PATH"] = "/d", ["PRODUCTION_PROMETHEUS_URL"] = "http://127.0.0.1:4",
-            ["REGISTRY_HOST"] = "127.0.0.1:5000", ["REGISTRY_USERNAME"] = "ci",
+            ["STAGING_DOCKER_HOST"] = "tcp://127.0.0.1:1",
+            ["STAGING_DOCKER_CERT_PATH"] = "/c",
+            ["STAGING_PROMETHEUS_URL"] = "http://127.0.0.1:2",
+            ["PRODUCTION_DOCKER_HOST"] = "tcp://127.0.0.1:3",
+            ["PRODUCTION_DOCKER_CERT_PATH"] = "/d",
+            ["PRODUCTION_PROMETHEUS_URL"] = "http://127.0.0.1:4",
+            ["REGISTRY_HOST"] = "127.0.0.1:5000",
+            ["REGISTRY_USERNAME"] = "ci",
         };
 
         var environments = EnvironmentsFile.Parse(File.ReadAllText(path), path, all);

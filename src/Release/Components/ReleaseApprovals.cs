@@ -1,0 +1,33 @@
+using Shipgate.Core.Yaml;
+using Shipgate.Pipeline;
+using Shipgate.Release.Environments;
+
+namespace Shipgate.Release.Components;
+
+/// <summary>
+/// Deploy's approvals come from the environments file: every environment that names approvers needs one of them
+/// (GitHub environment reviewers, a GitLab manual job, a Jenkins input, locally a prompt or --approve).
+/// </summary>
+internal static class ReleaseApprovals
+{
+    public static ITargetDefinition Apply(IReleaseTargets build, ITargetDefinition definition)
+    {
+        var path = Path.GetFullPath(build.Service.EnvironmentsFile, build.RootDirectory);
+        if (!File.Exists(path))
+            return definition;
+        IReadOnlyDictionary<string, IReadOnlyList<string>> approvers;
+        try
+        {
+            approvers = EnvironmentsFile.Approvers(path);
+        }
+        catch (YamlFileException)
+        {
+            // Reported with its position when the environment is resolved; the targets must still be listable.
+            return definition;
+        }
+
+        foreach (var (environment, names) in approvers)
+            definition = definition.RequiresApproval(environment, () => build.TargetEnvironment, [.. names]);
+        return definition;
+    }
+}

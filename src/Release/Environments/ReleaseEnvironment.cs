@@ -1,0 +1,63 @@
+using Shipgate.Gates.Model;
+
+namespace Shipgate.Release.Environments;
+
+/// <summary>
+/// Where one environment is: its Docker engine, platform, registry and Prometheus, its policy and approval.
+/// Secrets are named (an environment variable or CI secret), never written in the file.
+/// </summary>
+public sealed record ReleaseEnvironment(string Name)
+{
+    /// <summary>The embedded stack on this machine (engine, registry, Prometheus on 127.0.0.1, started on demand by Up).</summary>
+    public bool IsLocal { get; init; }
+
+    /// <summary>The Docker engine: <c>unix:///var/run/docker.sock</c> or <c>tcp://host:port</c> (with <see cref="EngineTls"/>).</summary>
+    public Uri? Engine { get; init; }
+
+    public EngineTlsFiles? EngineTls { get; init; }
+
+    /// <summary><c>docker</c> (one engine) or <c>swarm</c> (a service with replicas).</summary>
+    public PlatformKind Platform { get; init; } = PlatformKind.Docker;
+
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>The service's port on the engine's host (host networking); null: the service's default.</summary>
+    public int? Port { get; init; }
+
+    /// <summary>Registry <c>host:port</c> the image is pushed to and pulled from.</summary>
+    public string? Registry { get; init; }
+
+    public string? RegistryUsername { get; init; }
+
+    /// <summary>The NAME of the environment variable (CI secret) that holds the registry password.</summary>
+    public string? RegistryPasswordSecret { get; init; }
+
+    public Uri? Prometheus { get; init; }
+
+    /// <summary>The NAME of the environment variable (CI secret) that holds Prometheus's bearer token.</summary>
+    public string? PrometheusTokenSecret { get; init; }
+
+    /// <summary>CA certificate file that signs Prometheus's TLS certificate.</summary>
+    public string? PrometheusCa { get; init; }
+
+    /// <summary>What an inconclusive verification does here; null: the gates file's policy.</summary>
+    public InconclusivePolicy? Policy { get; init; }
+
+    /// <summary>Who must approve a deploy here (empty: nobody).</summary>
+    public IReadOnlyList<string> Approvers { get; init; } = [];
+
+    public bool RequiresApproval => Approvers.Count > 0;
+
+    /// <summary>The embedded stack, for an environment the file does not describe.</summary>
+    public static ReleaseEnvironment Embedded(string name) => new(name) { IsLocal = true };
+}
+
+/// <summary>Client certificate files for a Docker engine behind mutual TLS.</summary>
+public sealed record EngineTlsFiles(string CaCertificate, string ClientCertificate, string ClientKey);
+
+/// <summary>Where the service runs.</summary>
+public enum PlatformKind
+{
+    Docker,
+    Swarm,
+}

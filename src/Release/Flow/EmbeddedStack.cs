@@ -1,0 +1,86 @@
+using System.Globalization;
+using Serilog;
+using Shipgate.LocalStack.Monitoring;
+using Shipgate.Pipeline.Tooling;
+
+namespace Shipgate.Release.Flow;
+
+/// <summary>
+/// The embedded stack of a local environment: Up starts what is missing of the Docker engine, the registry and
+/// Prometheus (offline, on 127.0.0.1, through the stack scripts) and reuses what already runs; Down stops what Up started.
+/// </summary>
+public sealed class EmbeddedStack(string stackDirectory, string scriptsDirectory, ProcessRunner tools, HttpClient http, ILogger log)
+{
+    private string PrometheusConfigDirectory => Path.Combine(stackDirectory, "prometheus");
+
+    private string PrometheusDataDirectory => Path.Combine(stackDirectory, "prometheus-data");
+
+    private string RegistryConfig => Path.Combine(stackDirectory, "registry.yml");
+
+    public LocalMonitoring Monitoring => new(PrometheusConfigDirectory, ReleaseSettings.EmbeddedPrometheus, new PrometheusReloader(http));
+
+    /// <param name="settings">What the release uses; only the embedded parts are started.</param>
+    /// <param name="monitoring">The scrape configuration for what serves now (Prometheus starts with it).</param>
+    /// <param name="cancellationToken">Stops waiting for the stack.</param>
+    public async Task UpAsync(ReleaseSettings settings, Func<CancellationToken, Task<MonitoringSpec>> monitoring, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(monitoring);
+        Directory.CreateDirectory(stackDirectory);
+        if (settings.UsesEmbeddedEngine)
+            await ScriptAsync("docker.sh", [settings.Platform == Environments.PlatformKind.Swarm ? "swarm" : "start"], cancellationToken).ConfigureAwait(false);
+        if (settings.UsesEmbeddedRegistry)
+        {
+            var config = await ScriptAsync("registry.sh", ["config", ReleaseSettings.EmbeddedRegistry, Path.Combine(stackDirectory, "registry-data")], cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(RegistryConfig, config, cancellationToken).ConfigureAwait(false);
+            await ScriptAsync("registry.sh", ["start", RegistryConfig], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (settings.UsesEmbeddedPrometheus)
+        {
+            await Monitoring.WriteAsync(await monitoring(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            // Ours (started by an earlier run of this checkout) is reused by prometheus.sh. Another one would not
+            // read our scrape configuration, so the gates would see no data: say so instead of going blind.
+            if (!OurPrometheusRuns && await PrometheusAnswersAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException(
+                    $"A Prometheus that this checkout did not start answers on {ReleaseSettings.EmbeddedPrometheus}. Verify against it with --prometheus-url {ReleaseSettings.EmbeddedPrometheus} "
+                    + "(its scrape configuration must then label the service's series with service, version and environment), or stop it.");
+            }
+
+            await ScriptAsync("prometheus.sh", ["start", Monitoring.PrometheusConfigPath, ReleaseSettings.EmbeddedPrometheus.Port.ToString(CultureInfo.InvariantCulture), PrometheusDataDirectory], cancellationToken).ConfigureAwait(false);
+        }
+
+        log.Information("Stack: engine {Engine}, registry {Registry}, Prometheus {Prometheus}", settings.Engine, settings.Registry, settings.Prometheus);
+    }
+
+    public async Task DownAsync(CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(PrometheusDataDirectory))
+            await ScriptAsync("prometheus.sh", ["stop", PrometheusDataDirectory], cancellationToken).ConfigureAwait(false);
+        if (File.Exists(RegistryConfig))
+            await ScriptAsync("registry.sh", ["stop", RegistryConfig], cancellationToken).ConfigureAwait(false);
+        await ScriptAsync("docker.sh", ["stop"], cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool OurPrometheusRuns =>
+        File.Exists(Path.Combine(PrometheusDataDirectory, "prometheus.pid"))
+        && int.TryParse(File.ReadAllText(Path.Combine(PrometheusDataDirectory, "prometheus.pid")).Trim(), out var pid)
+        && Directory.Exists($"/proc/{pid}");
+
+    private async Task<bool> PrometheusAnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var ready = await http.GetAsync(new Uri(ReleaseSettings.EmbeddedPrometheus, "/-/ready"), cancellationToken).ConfigureAwait(false);
+            return ready.IsSuccessStatusCode;
+        }
+        catch (Exception exception) when (exception is HttpRequestException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
+    private async Task<string> ScriptAsync(string script, string[] arguments, CancellationToken cancellationToken) =>
+        (await tools.RunAsync(Path.Combine(scriptsDirectory, script), arguments, cancellationToken).ConfigureAwait(false)).StandardOutput;
+}

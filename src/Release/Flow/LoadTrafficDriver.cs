@@ -1,0 +1,38 @@
+using Shipgate.LocalStack.Load;
+using Shipgate.Release.Components;
+
+namespace Shipgate.Release.Flow;
+
+/// <summary>The embedded stack's load generator as verification traffic: a ramp of POSTs with standard-normal features.</summary>
+public sealed class LoadTrafficDriver(HttpClient http, Uri service, TrafficSettings traffic, (double Start, double End) rate) : ITrafficDriver
+{
+    public LoadProfile ProfileFor(TimeSpan duration) => new()
+    {
+        StartRate = rate.Start,
+        EndRate = rate.End,
+        Duration = duration,
+        Path = traffic.Path,
+        Features = FeatureDistribution.StandardNormal(traffic.Features),
+    };
+
+    /// <summary>What is wrong with the traffic settings (checked in the pre-flight, before anything is deployed).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        try
+        {
+            ProfileFor(TimeSpan.FromMinutes(1)).Validate();
+            return [];
+        }
+        catch (ArgumentException exception)
+        {
+            return [$"traffic (--load-rate {rate.Start} {rate.End}, path {traffic.Path}): {exception.Message}"];
+        }
+    }
+
+    public async Task<TrafficReport> RunAsync(TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var result = await new LoadGenerator(http).RunAsync(service, ProfileFor(duration), cancellationToken).ConfigureAwait(false);
+        return new TrafficReport(result.Sent, result.TransportErrors,
+            $"{result.Sent} sent, {result.Succeeded} succeeded, {result.ServerErrors} server errors, {result.TransportErrors} unanswered, {result.AchievedRate:F1}/s");
+    }
+}

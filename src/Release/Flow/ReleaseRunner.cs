@@ -1,0 +1,119 @@
+using Serilog;
+using Shipgate.DeployTargets;
+using Shipgate.DeployTargets.Ledger;
+using Shipgate.DeployTargets.Targets;
+using Shipgate.Gates.Model;
+using Shipgate.Gates.Templates;
+using Shipgate.Gates.Yaml;
+using Shipgate.Release.Artifacts;
+using Shipgate.Release.Decisions;
+using Shipgate.Release.Events;
+
+namespace Shipgate.Release.Flow;
+
+/// <summary>
+/// Carries out a release on a platform, in the order a newcomer reads it: deploy → verify → decide (<see cref="ReleasePolicy"/>)
+/// → record the decision in the ledger → act on it → tell the sinks. The caller holds the platform's release lease.
+/// </summary>
+public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platform, ReleaseEventBus events, string operatorName, ILogger log)
+{
+    private string Service => settings.Service.Name;
+
+    private string Environment => settings.Environment.Name;
+
+    /// <summary>Deploys the pushed image by digest and waits for health; a release that never becomes healthy is put back by the platform.</summary>
+    public async Task<ReleaseInfo> DeployAsync(ImageManifest image, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var before = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
+        await events.PublishAsync(new ReleaseEvent.Deploying(Service, Environment, DateTimeOffset.UtcNow, image.Version, image.Reference, before.Current?.Version), cancellationToken).ConfigureAwait(false);
+        ReleaseInfo released;
+        try
+        {
+            released = await platform.DeployAsync(new DeployRequest(image.Reference, image.Version, image.Commit, operatorName) { Force = force }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DeployTargetException exception)
+        {
+            var after = await platform.StatusAsync(CancellationToken.None).ConfigureAwait(false);
+            await events.PublishAsync(new ReleaseEvent.DeployFailed(Service, Environment, DateTimeOffset.UtcNow, image.Version, exception.Message, after.Current?.Version), CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        await events.PublishAsync(new ReleaseEvent.Deployed(Service, Environment, DateTimeOffset.UtcNow, released, image.Commit), cancellationToken).ConfigureAwait(false);
+        return released;
+    }
+
+    /// <summary>
+    /// Verifies what serves now, decides, records the decision and acts on it. Acting ignores cancellation: a Ctrl-C
+    /// during the analysis is itself an outcome, and the release it leaves must be decided, not abandoned.
+    /// </summary>
+    public async Task<ReleaseDecision> VerifyAsync(VerificationSession session, GatesDocument gates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(gates);
+        var status = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
+        var current = status.Current?.Record is { Phase: var phase } record && phase is ReleasePhase.Healthy or ReleasePhase.Verifying or ReleasePhase.Paused
+            ? record
+            : throw new InvalidOperationException($"Nothing of {Service} in {Environment} waits for verification ({Describe(status.Current?.Record)}): run Deploy first.");
+        var baseline = status.Previous is { Phase: ReleasePhase.Promoted } previous ? previous : null;
+
+        // The baseline is the previous release's own data up to the switch: it served right up to then, so that data
+        // exists for as long as the new release is verified (a later re-verification may find it expired: the gates say so).
+        var release = ReleaseContext.Of(Service, current.Version, baseline?.Version, Environment, gates.Window, baselineTime: baseline is null ? null : current.DeployedAt);
+        log.Information("Verifying {Service} {Version} in {Environment} against {Baseline} with {Gates} ({Count} gates)",
+            Service, current.Version, Environment, baseline?.Version ?? "no baseline (baseline gates do not apply)", gates.Source, gates.Gates.Count);
+
+        await platform.BeginVerificationAsync(current.ReleaseId, cancellationToken).ConfigureAwait(false);
+        var outcome = await session.RunAsync(gates, release, cancellationToken).ConfigureAwait(false);
+        var decision = ReleasePolicy.Decide(outcome, settings.Policy ?? gates.Policy);
+        log.Information("Decision for {Version}: {Decision}", current.Version, decision);
+
+        var done = await ActAsync(current, outcome, decision).ConfigureAwait(false);
+        await events.PublishAsync(new ReleaseEvent.Decided(Service, Environment, DateTimeOffset.UtcNow, current.Version, outcome, decision), CancellationToken.None).ConfigureAwait(false);
+        await events.PublishAsync(done, CancellationToken.None).ConfigureAwait(false);
+        return decision;
+    }
+
+    /// <summary>Promotes the serving release by hand (a paused one, or one verified elsewhere).</summary>
+    public async Task<ReleaseInfo> PromoteAsync(string approvedBy, CancellationToken cancellationToken)
+    {
+        var status = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
+        var current = status.Current?.Record ?? throw new InvalidOperationException($"Nothing of {Service} serves in {Environment}.");
+        var promoted = await platform.PromoteAsync(new PromoteRequest(approvedBy, current.Verdict ?? "Pass (manual)") { ReleaseId = current.ReleaseId }, cancellationToken).ConfigureAwait(false);
+        await events.PublishAsync(new ReleaseEvent.Promoted(Service, Environment, DateTimeOffset.UtcNow, promoted, approvedBy), CancellationToken.None).ConfigureAwait(false);
+        return promoted;
+    }
+
+    /// <summary>Returns to the previous verified release by hand.</summary>
+    public async Task<ReleaseInfo> RollbackAsync(string reason, CancellationToken cancellationToken)
+    {
+        var restored = await platform.RollbackAsync(new RollbackRequest(reason), cancellationToken).ConfigureAwait(false);
+        await events.PublishAsync(new ReleaseEvent.RolledBack(Service, Environment, DateTimeOffset.UtcNow, restored, reason), CancellationToken.None).ConfigureAwait(false);
+        return restored;
+    }
+
+    private async Task<ReleaseEvent> ActAsync(ReleaseRecord current, VerificationOutcome outcome, ReleaseDecision decision)
+    {
+        var verdict = (outcome as VerificationOutcome.Analysed)?.Result.Verdict.ToString() ?? outcome.GetType().Name;
+        var now = DateTimeOffset.UtcNow;
+        switch (decision.Action)
+        {
+            case ReleaseAction.Promote:
+                var promoted = await platform.PromoteAsync(new PromoteRequest($"{operatorName} (gates)", verdict) { ReleaseId = current.ReleaseId }, CancellationToken.None).ConfigureAwait(false);
+                return new ReleaseEvent.Promoted(Service, Environment, now, promoted, $"{operatorName} (gates)");
+            case ReleaseAction.Pause:
+                await platform.PauseAsync(current.ReleaseId, verdict, decision.Reason, CancellationToken.None).ConfigureAwait(false);
+                return new ReleaseEvent.Paused(Service, Environment, now, current.Version, decision.Reason);
+            default:
+                var restored = await platform.RollbackAsync(new RollbackRequest(decision.Reason) { ExpectedReleaseId = current.ReleaseId }, CancellationToken.None).ConfigureAwait(false);
+                return new ReleaseEvent.RolledBack(Service, Environment, now, restored, decision.Reason);
+        }
+    }
+
+    internal static string Describe(ReleaseRecord? record) => record is null
+        ? "(none)"
+        : $"{record.Version} [{record.Phase}] {record.ReleaseId} {record.Image} deployed {record.DeployedAt:u} by {record.DeployedBy}"
+          + (record.ApprovedBy is null ? "" : $", approved by {record.ApprovedBy}")
+          + (record.Verdict is null ? "" : $", verdict {record.Verdict}")
+          + (record.Reason is null ? "" : $" — {record.Reason}");
+}

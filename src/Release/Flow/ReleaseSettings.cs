@@ -1,0 +1,91 @@
+using System.Globalization;
+using Shipgate.Gates.Model;
+using Shipgate.Release.Components;
+using Shipgate.Release.Environments;
+
+namespace Shipgate.Release.Flow;
+
+/// <summary>
+/// Pure: everything one release needs, merged once from the command line (wins), the environments file and the
+/// service's defaults. The embedded stack supplies what a local environment leaves out.
+/// </summary>
+public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment Environment)
+{
+    public const string EmbeddedRegistry = "127.0.0.1:5000";
+
+    public static readonly Uri EmbeddedPrometheus = new("http://127.0.0.1:9090");
+
+    public static readonly Uri LocalEngine = new("unix:///var/run/docker.sock");
+
+    public required PlatformKind Platform { get; init; }
+
+    public required int Replicas { get; init; }
+
+    public required int Port { get; init; }
+
+    public required Uri Engine { get; init; }
+
+    public required string Registry { get; init; }
+
+    public required Uri Prometheus { get; init; }
+
+    public string? RegistryUsername { get; init; }
+
+    public string? RegistryPassword { get; init; }
+
+    public string? PrometheusToken { get; init; }
+
+    public InconclusivePolicy? Policy { get; init; }
+
+    public required string GatesFile { get; init; }
+
+    public required (double Start, double End)? TrafficRate { get; init; }
+
+    /// <summary>The engine, registry and Prometheus are the ones Up starts on this machine (each may be overridden).</summary>
+    public bool UsesEmbeddedEngine => Environment.IsLocal && Engine == LocalEngine;
+
+    public bool UsesEmbeddedRegistry => Environment.IsLocal && Registry == EmbeddedRegistry;
+
+    public bool UsesEmbeddedPrometheus => Environment.IsLocal && Prometheus == EmbeddedPrometheus;
+
+    /// <summary>The ports the instances listen on: the port for Docker; port + slot for each Swarm replica on this node.</summary>
+    public IReadOnlyList<int> InstancePorts => Platform == PlatformKind.Swarm ? Enumerable.Range(Port + 1, Replicas).ToList() : [Port];
+
+    /// <summary>Where health is probed and traffic sent: the first instance on the engine's host.</summary>
+    public Uri ServiceUri => new($"http://{EngineHost}:{InstancePorts[0].ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>The engine's host: loopback for a local socket, else the tcp:// host (host networking puts the service there).</summary>
+    public string EngineHost => Engine.Scheme == "unix" ? "127.0.0.1" : Engine.Host;
+
+    public string Repository => $"{Registry}/{Service.Name}";
+
+    public static ReleaseSettings Merge(
+        ReleaseService service, ReleaseEnvironment environment, IReleaseTargets parameters, IReadOnlyDictionary<string, string> variables)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(variables);
+        return new ReleaseSettings(service, environment)
+        {
+            Platform = parameters.PlatformOverride ?? environment.Platform,
+            Replicas = parameters.ReplicasOverride ?? environment.Replicas,
+            Port = parameters.ServicePortOverride ?? environment.Port ?? service.Port,
+            Engine = parameters.DockerHostOverride ?? environment.Engine ?? LocalEngine,
+            Registry = parameters.RegistryOverride ?? environment.Registry ?? EmbeddedRegistry,
+            Prometheus = parameters.PrometheusUrlOverride ?? environment.Prometheus ?? EmbeddedPrometheus,
+            RegistryUsername = parameters.RegistryUsername ?? environment.RegistryUsername,
+            RegistryPassword = parameters.RegistryPassword ?? Secret(environment.RegistryPasswordSecret, variables),
+            PrometheusToken = parameters.PrometheusToken ?? Secret(environment.PrometheusTokenSecret, variables),
+            Policy = parameters.InconclusivePolicyOverride ?? environment.Policy,
+            GatesFile = parameters.GatesFileOverride ?? service.GatesFile,
+            TrafficRate = service.Traffic is null ? null
+                : parameters.LoadRate is [var start, var end] ? (start, end)
+                : parameters.LoadRate is [var rate] ? (rate, rate)
+                : service.Traffic.Rate,
+        };
+    }
+
+    private static string? Secret(string? name, IReadOnlyDictionary<string, string> variables) =>
+        name is not null && variables.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+}
