@@ -37,7 +37,7 @@ internal sealed partial class Build : IReleaseTargets
         .Description("Checks the demo fault parameters before anything is built or deployed")
         .Unlisted()
         .DependentFor<IReleaseTargets>(x => x.Image)
-        .Requires(() => FaultErrorRate >= 0 && FaultErrorRate <= 1)
-        .Requires(() => FaultLatencyMs >= 0 && FaultLatencyMs <= 60_000)
-        .Requires(() => FaultPredictionShift >= -1 && FaultPredictionShift <= 1);
+        .Requires(() => FaultErrorRate, rate => rate is >= 0 and <= 1 ? null : $"a fraction 0..1, not {rate}")
+        .Requires(() => FaultLatencyMs, ms => ms is >= 0 and <= 60_000 ? null : $"0..60000 ms, not {ms}")
+        .Requires(() => FaultPredictionShift, shift => shift is >= -1 and <= 1 ? null : $"-1..1, not {shift}");
 }

@@ -68,6 +68,12 @@ public interface ITargetDefinition
     /// <summary>A parameter that must have a value; checked before the first target runs, the error names it.</summary>
     ITargetDefinition Requires<T>(Expression<Func<T>> parameter);
 
+    /// <summary>
+    /// A parameter whose value, when given, must pass <paramref name="problem"/> (null: valid; else the rule it breaks,
+    /// e.g. "a port, 1..65535, not 99999"); checked before the first target runs, the error names the parameter.
+    /// </summary>
+    ITargetDefinition Requires<T>(Expression<Func<T>> parameter, Func<T, string?> problem);
+
     /// <summary>A condition that must hold before the first target runs; the error quotes it.</summary>
     ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
 

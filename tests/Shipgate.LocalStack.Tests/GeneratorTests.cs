@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Shipgate.Core.Text;
 using Shipgate.LocalStack.Monitoring;
 using YamlDotNet.RepresentationModel;
-using Shipgate.Core.Text;
 
 namespace Shipgate.LocalStack.Tests;
 

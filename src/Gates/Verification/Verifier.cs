@@ -69,7 +69,23 @@ public sealed class Verifier(IMetricSource source, IAnalysisClock? clock = null)
 
         await QueryValidator.ValidateAsync(source, plan.Run, release, cancellationToken).ConfigureAwait(false);
         var result = await RunAsync(plan.Run, release, policy, cancellationToken).ConfigureAwait(false);
+        if (ThinBaselineWarning(result, release) is { } thin)
+            warnings.Add(thin);
         return result with { Gates = [.. result.Gates, .. plan.NotApplicable], Warnings = [.. result.Warnings, .. warnings] };
+    }
+
+    // A baseline with data, but too little to compare with (expired, deleted, scraped since without traffic), leaves
+    // its comparisons not applicable: a person must hear that the candidate's own gates decided alone.
+    internal static string? ThinBaselineWarning(AnalysisResult result, ReleaseContext release)
+    {
+        var notCompared = result.Gates
+            .Where(g => g.Decision.Status == GateStatus.NotApplicable && g.Decision.Reason.Contains(Specs.SequentialGate.BaselineTooSmall, StringComparison.Ordinal))
+            .Select(g => g.Gate)
+            .ToList();
+        if (notCompared.Count == 0)
+            return null;
+        var baseline = release.Values.TryGetValue("baseline_version", out var version) ? $"the baseline {version}" : "the baseline";
+        return $"{baseline} had too few observations to compare with: {string.Join(", ", notCompared)} not compared; the candidate's own gates decided";
     }
 
     /// <summary>The time from the start to the last planned measurement of any gate.</summary>

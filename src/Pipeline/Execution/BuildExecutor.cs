@@ -27,11 +27,17 @@ internal sealed class BuildExecutor(IReadOnlyList<ExecutableTarget> targets, IBu
         }
 
         var prepared = ExecutionPlanner.SkipStatically(plan, targets.Select(t => t.Node).ToList(), falseConditions);
+        // One line per problem: a parameter that several targets check is named once, with every target.
         var problems = prepared.Steps
             .Where(step => !step.IsSkipped)
             .SelectMany(step => _byName[step.Name].Definition.Requirements
-                .Where(requirement => !requirement.IsMet())
-                .Select(requirement => $"Target '{step.Name}' requires {requirement.Describe}."))
+                .Select(requirement => requirement.Problem())
+                .OfType<string>()
+                .Select(problem => (Target: step.Name, Problem: problem)))
+            .GroupBy(unmet => unmet.Problem, StringComparer.Ordinal)
+            .Select(group => group.Count() == 1
+                ? $"Target '{group.First().Target}' requires {group.Key}."
+                : $"Targets {string.Join(", ", group.Select(unmet => $"'{unmet.Target}'"))} require {group.Key}.")
             .ToList();
         return problems.Count > 0 ? throw new RequirementsException(problems) : prepared;
     }

@@ -78,6 +78,9 @@ internal sealed class TargetDefinition(object build, string name) : ITargetDefin
     public ITargetDefinition Requires<T>(Expression<Func<T>> parameter) =>
         Set(() => Requirements.Add(Requirement.ForParameter(parameter)));
 
+    public ITargetDefinition Requires<T>(Expression<Func<T>> parameter, Func<T, string?> problem) =>
+        Set(() => Requirements.Add(Requirement.ForValidParameter(parameter, problem)));
+
     public ITargetDefinition Requires(Func<bool> condition, string expression = "") =>
         Set(() => Requirements.Add(Requirement.ForCondition(condition, expression)));
 

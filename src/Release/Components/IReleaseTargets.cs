@@ -70,50 +70,50 @@ public interface IReleaseTargets : IShipgateBuild
     bool Force => TryGetValue(() => Force);
 
     [Parameter("LoadTest alone: how long to send traffic", Name = "load-duration")]
-    TimeSpan LoadDuration => TryGetValue(() => LoadDuration) is { } duration && duration > TimeSpan.Zero ? duration : TimeSpan.FromSeconds(60);
+    TimeSpan LoadDuration => TryGetValue<TimeSpan?>(() => LoadDuration) ?? TimeSpan.FromSeconds(60);
 
     [Parameter("Traffic: requests per second at the start and at the end of the ramp (default: the service's)", Name = "load-rate")]
     double[]? LoadRate => TryGetValue(() => LoadRate);
 
-    Target Up => _ => _
+    Target Up => _ => ReleaseParameterChecks.Apply(this, _
         .Description("Starts what is missing of the embedded stack (Docker engine, registry, Prometheus on 127.0.0.1) for a local environment; reuses what runs")
-        .Executes(cancellation => ReleaseFlow.For(this).UpAsync(cancellation));
+        .Executes(cancellation => ReleaseFlow.For(this).UpAsync(cancellation)));
 
-    Target Image => _ => _
+    Target Image => _ => ReleaseParameterChecks.Apply(this, _
         .Description("Builds the service's image through the Engine API, tagged with the commit and the version")
         .DependsOn(Up)
-        .Executes(cancellation => ReleaseFlow.For(this).ImageAsync(cancellation));
+        .Executes(cancellation => ReleaseFlow.For(this).ImageAsync(cancellation)));
 
-    Target Push => _ => _
+    Target Push => _ => ReleaseParameterChecks.Apply(this, _
         .Description("Pushes the image to the environment's registry; the digest goes to artifacts/image/image.json")
         .DependsOn(Image, Up)
-        .Executes(cancellation => ReleaseFlow.For(this).PushAsync(cancellation));
+        .Executes(cancellation => ReleaseFlow.For(this).PushAsync(cancellation)));
 
-    Target Deploy => _ => ReleaseApprovals.Apply(this, _
+    Target Deploy => _ => ReleaseApprovals.Apply(this, ReleaseParameterChecks.Apply(this, _
         .Description("Checks everything first (gates, queries, engine, registry, Prometheus, version), then deploys the pushed image by digest and waits for health")
         .DependsOn(Push, Up)
         .Triggers(Verify)
-        .Executes(cancellation => ReleaseFlow.For(this).DeployAsync(cancellation)));
+        .Executes(cancellation => ReleaseFlow.For(this).DeployAsync(cancellation))));
 
-    Target Verify => _ => _
+    Target Verify => _ => ReleaseParameterChecks.Apply(this, _
         .Description("Verifies the serving release with the gates, decides (ReleasePolicy) and promotes, rolls back or pauses; fails unless promoted")
-        .Executes(cancellation => ReleaseFlow.For(this).VerifyAsync(cancellation));
+        .Executes(cancellation => ReleaseFlow.For(this).VerifyAsync(cancellation)));
 
-    Target Promote => _ => _
+    Target Promote => _ => ReleaseParameterChecks.Apply(this, _
         .Description("Promotes a paused (or unverified) release by hand: who approved goes to the ledger")
-        .Executes(cancellation => ReleaseFlow.For(this).PromoteAsync(cancellation));
+        .Executes(cancellation => ReleaseFlow.For(this).PromoteAsync(cancellation)));
 
-    Target Rollback => _ => _
+    Target Rollback => _ => ReleaseParameterChecks.Apply(this, _
         .Description("Returns to the previous verified release by hand (on-call, or a paused release)")
-        .Executes(cancellation => ReleaseFlow.For(this).RollbackAsync(cancellation));
+        .Executes(cancellation => ReleaseFlow.For(this).RollbackAsync(cancellation)));
 
-    Target Status => _ => _
+    Target Status => _ => ReleaseParameterChecks.Apply(this, _
         .Description("Prints what serves, what it would roll back to, and the ledger (phases Verifying and Paused included)")
-        .Executes(cancellation => ReleaseFlow.For(this).StatusAsync(cancellation));
+        .Executes(cancellation => ReleaseFlow.For(this).StatusAsync(cancellation)));
 
-    Target LoadTest => _ => _
+    Target LoadTest => _ => ReleaseParameterChecks.Apply(this, _
         .Description("Sends the service's traffic ramp to the serving release (--load-duration, --load-rate FROM TO)")
-        .Executes(cancellation => ReleaseFlow.For(this).LoadTestAsync(cancellation));
+        .Executes(cancellation => ReleaseFlow.For(this).LoadTestAsync(cancellation)));
 
     Target ReleaseSummary => _ => _
         .Description("Ends a release that Deploy started, whatever happened: prints what it did and lets the next release in")

@@ -81,7 +81,6 @@ public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment 
             GatesFile = parameters.GatesFileOverride ?? service.GatesFile,
             TrafficRate = service.Traffic is null ? null
                 : parameters.LoadRate is [var start, var end] ? (start, end)
-                : parameters.LoadRate is [var rate] ? (rate, rate)
                 : service.Traffic.Rate,
         };
     }

@@ -1,7 +1,9 @@
 using Shipgate.Gates.Analysis;
 using Shipgate.Gates.Model;
 using Shipgate.Gates.Specs;
+using Shipgate.Gates.Templates;
 using Shipgate.Gates.Tests.Analysis;
+using Shipgate.Gates.Verification;
 
 namespace Shipgate.Gates.Tests.Sequential;
 
@@ -48,6 +50,24 @@ public class SequentialGateDecisionTests
         var short_ = Of("UUU").Select(m => m with { Reason = $"too few requests yet ({SequentialGate.BaselineTooSmall})" }).ToList();
         Assert.Equal(GateStatus.Running, GateDecider.DecideSequential(short_.Take(2).ToList(), GateLimits.Default, 3).Status);
         Assert.Equal(GateStatus.NotApplicable, GateDecider.DecideSequential(short_, GateLimits.Default, 3).Status);
+    }
+
+    [Fact]
+    public void A_gate_left_not_applicable_by_a_thin_baseline_is_named_in_a_warning_with_the_baseline_version()
+    {
+        GateResult Result(string gate, GateStatus status, string reason) =>
+            new(gate, "sequentialErrorRate", new GateDecision(status, reason), false, true, [], ThresholdBand.None);
+        var release = ReleaseContext.Of("svc", "v3", "v2");
+        var result = new AnalysisResult(Verdict.Pass, [], InconclusivePolicy.Rollback, ReleaseAction.Promote, Start, Start, [
+            Result("errors-vs-baseline", GateStatus.NotApplicable, $"not compared: {SequentialGate.BaselineTooSmall}"),
+            Result("latency", GateStatus.Pass, "p95 0.1 s"),
+            Result("first-release-only", GateStatus.NotApplicable, "this release has none"),
+        ]);
+
+        var warning = Verifier.ThinBaselineWarning(result, release);
+
+        Assert.Equal("the baseline v2 had too few observations to compare with: errors-vs-baseline not compared; the candidate's own gates decided", warning);
+        Assert.Null(Verifier.ThinBaselineWarning(result with { Gates = result.Gates.Skip(1).ToList() }, release));
     }
 
     [Fact]

@@ -37,6 +37,15 @@ public class BuildExecutionTests
 
         public Target Deploy => _ => _.Requires(() => Environment).Requires(() => DeployAllowed).Executes(() => Ran.Add(nameof(Deploy)));
 
+        [Parameter("Port the service listens on")]
+        public int? ServicePort { get; set; }
+
+        private static string? IsPort(int? port) => port is >= 1 and <= 65535 ? null : $"a port, 1..65535, not {port}";
+
+        public Target Serve => _ => _.DependsOn(Restore).Requires(() => ServicePort, IsPort).Executes(() => Ran.Add(nameof(Serve)));
+
+        public Target Probe => _ => _.Requires(() => ServicePort, IsPort).Executes(() => Ran.Add(nameof(Probe)));
+
         public Target Flip => _ => _.Executes(() =>
         {
             Ran.Add(nameof(Flip));
@@ -146,6 +155,30 @@ public class BuildExecutionTests
         Assert.Equal(2, harness.Run(build, null, "Deploy", "--environment", "staging"));
         Assert.Contains("Target 'Deploy' requires condition 'DeployAllowed'", harness.Error.ToString());
         Assert.Empty(build.Ran);
+    }
+
+    [Fact]
+    public void An_invalid_parameter_value_fails_before_any_target_naming_the_parameter_once_for_every_target_that_checks_it()
+    {
+        using var harness = new BuildHarness();
+        var build = new RecordingBuild();
+
+        Assert.Equal(2, harness.Run(build, null, "Serve", "Probe", "--service-port", "99999"));
+        Assert.Empty(build.Ran);
+        Assert.Equal(
+            "Targets 'Serve', 'Probe' require a valid '--service-port': a port, 1..65535, not 99999.",
+            harness.Error.ToString().Trim());
+    }
+
+    [Fact]
+    public void A_parameter_rule_is_not_applied_to_a_parameter_that_was_not_given_and_passes_a_valid_value()
+    {
+        using var harness = new BuildHarness();
+        var build = new RecordingBuild();
+
+        Assert.Equal(0, harness.Run(build, null, "Probe"));
+        Assert.Equal(0, harness.Run(build, null, "Serve", "--service-port", "8080"));
+        Assert.Equal(["Probe", "Restore", "Serve"], build.Ran);
     }
 
     [Fact]

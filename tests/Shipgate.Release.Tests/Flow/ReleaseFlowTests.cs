@@ -41,17 +41,24 @@ public sealed class ReleaseFlowTests(ReleaseStack stack)
         Assert.Matches(@"Current:\s+\(none\)", repository.Build("Status", "--environment", "test").Output);
     }
 
-    [Fact]
-    public async Task A_bad_load_setting_deploys_nothing()
+    [Theory]
+    [InlineData("--load-rate 5000 5000", "a valid '--load-rate': two rates within 0..2000 requests/s")]
+    [InlineData("--load-rate 5", "a valid '--load-rate': two rates, FROM and TO requests/s (got 1: 5)")]
+    [InlineData("--service-port 99999", "a valid '--service-port': a TCP port, 1..65535, not 99999")]
+    [InlineData("--version bad/version", "a valid '--version': 'bad/version' is not a version")]
+    [InlineData("--docker-host http://127.0.0.1:2375", "a valid '--docker-host': unix:///path/to/docker.sock or tcp://host:port")]
+    [InlineData("--environment nowhere", "environments.yaml: has no environment 'nowhere' (known: test, remote)")]
+    public void A_bad_parameter_ends_the_build_with_exit_2_naming_it_before_any_target_runs(string arguments, string expected)
     {
-        using var repository = await ServingAsync("svc-badload", "v1");
+        using var repository = new TestRepository(stack, "svc-badparam");
 
-        var deploy = repository.Build("Deploy", "--environment", "test", "--version", "v2", "--load-rate", "5000", "5000");
+        var deploy = repository.Build(["Deploy", "--environment", "test", "--version", "v2", .. arguments.Split(' ')]);
 
-        Assert.NotEqual(0, deploy.ExitCode);
-        Assert.Contains("--load-rate 5000 5000", deploy.Output, StringComparison.Ordinal);
-        Assert.Contains("Nothing was deployed", deploy.Output, StringComparison.Ordinal);
-        await AssertServesAsync(repository, "v1", "Promoted");
+        Assert.Equal(2, deploy.ExitCode);
+        Assert.Contains(expected, deploy.Output, StringComparison.Ordinal);
+        // Nothing ran: no image was built, so nothing could be pushed or deployed.
+        Assert.False(Directory.Exists(Path.Combine(repository.Root, "artifacts", "image")), deploy.Output);
+        Assert.DoesNotContain("═══ Image", deploy.Output, StringComparison.Ordinal);
     }
 
     [Fact]
