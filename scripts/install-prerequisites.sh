@@ -8,6 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # prometheus (+ promtool): the metrics backend the gates query; busybox-static: the tiny offline test image;
 # debootstrap: the offline base image of the sample service; rsync: gitlab-ci-local; jq/curl/openssl: scripts and TLS fixtures.
 APT_PACKAGES=(docker.io docker-registry prometheus rsync busybox-static debootstrap jq curl openssl apache2-utils)
+# haproxy: the traffic router of progressive delivery (src/DeployTargets/Routing; runtime API, Prometheus exporter).
+APT_PACKAGES+=(haproxy)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
