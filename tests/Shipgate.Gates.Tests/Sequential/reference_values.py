@@ -7,8 +7,24 @@ Each block prints the numbers one test copies; the tests name the block.
 import math
 
 
-def llr(d, v, m):
-    return (m * d - m * m / 2) / v
+def llr(d, v, m, centre=None):
+    return m * (d - (m / 2 if centre is None else centre)) / v
+
+
+def binomial_shape(p0, m):
+    """The binomial ratio between p0 and p0 + m as a normal ratio on d: (centre, per-request variance)."""
+    p0 = min(max(p0, m / 4), 0.5)
+    p1 = min(p0 + m, (1 + p0) / 2)
+    slope = math.log(p1 * (1 - p0) / (p0 * (1 - p1)))
+    zero = math.log((1 - p0) / (1 - p1)) / slope
+    return (zero - p0) / (p1 - p0) * m, (p1 - p0) / slope
+
+
+def rate_llr(rc, nc, rb, nb, m):
+    centre, sigma2 = binomial_shape(rb, m)
+    pb = min(rb + m / 2, 0.5)
+    v = sigma2 / nc + pb * (1 - pb) / nb
+    return llr(rc - rb, v, m, centre)
 
 
 def two_sided(d, v, m):
@@ -25,13 +41,16 @@ print("# error rate")
 def error_rate(xc, nc, xb, nb, rel=1.0, absolute=0.005):
     rb, rc = xb / nb, xc / nc
     m = max(rel * rb, absolute)
-    pc, pb = min(rb + m, 0.5), min(rb + m / 2, 0.5)
-    v = pc * (1 - pc) / nc + pb * (1 - pb) / nb
-    return llr(rc - rb, v, m)
+    return rate_llr(rc, nc, rb, nb, m)
 
 
 for case in [(40, 2000, 20, 2000), (0, 1000, 0, 1000), (0, 5000, 0, 5000), (20, 100, 0, 1000), (22, 2000, 20, 2000)]:
     print(case, repr(error_rate(*case)))
+
+# A baseline known far better than the candidate: the test is Wald's binomial SPRT on the candidate's errors.
+xc, nc, p0, p1 = 15, 1000, 0.01, 0.02
+print("binomial", repr(xc * math.log(p1 / p0) + (nc - xc) * math.log((1 - p1) / (1 - p0))),
+      "with nb = 1e9:", repr(error_rate(xc, nc, 1e7, 1e9)))
 
 print("# quantile (tail share above the baseline's p95 bucket edge)")
 bounds = [0.1, 0.2, 0.4, math.inf]
@@ -43,9 +62,7 @@ sc = 20 / 1000
 # baseline cumulative at e / 1.2 = 0.3333 by linear interpolation in (0.2, 0.4]: 900 + 90 * (0.3333 - 0.2) / 0.2
 s1 = 1 - (900 + 90 * (0.4 / 1.2 - 0.2) / 0.2) / 1000
 m = s1 - sb
-pc, pb = min(sb + m, 0.5), min(sb + m / 2, 0.5)
-v = pc * (1 - pc) / 1000 + pb * (1 - pb) / 1000
-print("regressed share", repr(s1), "m", repr(m), "llr", repr(llr(sc - sb, v, m)))
+print("regressed share", repr(s1), "m", repr(m), "llr", repr(rate_llr(sc, 1000, sb, 1000, m)))
 
 print("# mean shift")
 bounds = [-1, 0, 1, math.inf]

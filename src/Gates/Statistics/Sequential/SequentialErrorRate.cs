@@ -9,12 +9,13 @@ namespace Shipgate.Gates.Statistics.Sequential;
 /// <remarks>
 /// The estimate is the rate difference d = r̂c − r̂b. The regression that matters is
 /// m = max(MinimumEffect·r̂b, MinimumAbsoluteEffect): relative for a service with errors, absolute for one
-/// without (where no ratio exists). The variance is taken at the regressed rate for the candidate and at the
-/// midpoint between the hypotheses for the baseline: V = pc(1 − pc)/nc + pb(1 − pb)/nb with pc = r̂b + m,
-/// pb = r̂b + m/2. That is above the true variance under "unchanged" and at least the candidate's under
-/// "regressed" (both error rates hold, also when r̂b is low by chance), and it keeps a baseline without errors
-/// usable: with no errors on either side the ratio falls with every request, so a clean candidate passes once
-/// it has served enough requests to rule out the minimum effect.
+/// without (where no ratio exists). The ratio is the binomial likelihood ratio of the candidate's errors between
+/// r̂b and r̂b + m (<see cref="BinomialShape"/>: Wald's own test when the baseline is known), written on d so
+/// that the baseline's own uncertainty adds to its variance: V = σ²/nc + pb(1 − pb)/nb with σ² the binomial
+/// ratio's per-request variance and pb = r̂b + m/2 (above the baseline's true variance under both hypotheses).
+/// With a long baseline window the second term is small and the test is the binomial SPRT; with the same
+/// window as the candidate's it counts as much as the first. With no errors on either side the ratio falls with
+/// every request, so a clean candidate passes once it has served enough requests to rule out the minimum effect.
 /// </remarks>
 public static class SequentialErrorRate
 {
@@ -51,13 +52,14 @@ public static class SequentialErrorRate
     }
 
     /// <summary>
-    /// ln LR of "the candidate's rate is higher by m" over "the same rate", with its variance: the rate difference
-    /// against m, the variance at the regressed rate for the candidate and at the midpoint for the baseline.
+    /// ln LR of "the candidate's rate is higher by m" over "the same rate", with its variance: the candidate's
+    /// binomial ratio (<see cref="BinomialShape"/>) on the rate difference, the baseline's variance at the midpoint.
     /// </summary>
     public static (double LogLikelihoodRatio, double Variance) LogLikelihoodRatio(double candidateRate, double candidateTotal, double baselineRate, double baselineTotal, double m)
     {
-        var variance = (Binomial(baselineRate + m) / candidateTotal) + (Binomial(baselineRate + (m / 2)) / baselineTotal);
-        return (WaldTest.LogLikelihoodRatio(candidateRate - baselineRate, variance, m), variance);
+        var shape = BinomialShape.Of(baselineRate, m);
+        var variance = (shape.PerRequestVariance / candidateTotal) + (Binomial(baselineRate + (m / 2)) / baselineTotal);
+        return (WaldTest.LogLikelihoodRatio(candidateRate - baselineRate, variance, m, shape.Centre), variance);
     }
 
     /// <summary>p(1 − p), the variance of one request's outcome at rate p (capped at its maximum, p = ½).</summary>

@@ -11,7 +11,14 @@ public static class WaldTest
 {
     /// <summary>ln LR of N(m, V) over N(0, V) at d: (m·d − m²/2) / V.</summary>
     public static double LogLikelihoodRatio(double estimate, double variance, double minimumEffect) =>
-        ((minimumEffect * estimate) - (minimumEffect * minimumEffect / 2)) / variance;
+        LogLikelihoodRatio(estimate, variance, minimumEffect, minimumEffect / 2);
+
+    /// <summary>
+    /// A ratio linear in the estimate that is 0 at <paramref name="centre"/>: (m/V)·(d − centre). Two normals with
+    /// one variance put the centre at m/2; a binomial ratio puts it lower (<see cref="BinomialShape"/>).
+    /// </summary>
+    public static double LogLikelihoodRatio(double estimate, double variance, double minimumEffect, double centre) =>
+        minimumEffect * (estimate - centre) / variance;
 
     /// <summary>
     /// Two-sided: the mixture ½·LR(+m) + ½·LR(−m), itself a martingale under "unchanged", for a change in either
