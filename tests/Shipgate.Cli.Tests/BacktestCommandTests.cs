@@ -70,12 +70,4 @@ public sealed class BacktestCommandTests(BacktestHistory history) : CliRun, ICla
         Assert.Contains("3 at", output, StringComparison.Ordinal);
         Assert.DoesNotContain("9 at", output, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task A_release_that_is_not_VERSION_at_TIME_is_a_usage_error()
-    {
-        var (code, _, error) = await Run("backtest", "--gates", GatesFile(Gates), "--prometheus", history.Url, "--service", "s", "--release", "2-yesterday");
-        Assert.Equal(3, code);
-        Assert.Contains("expected VERSION@TIME", error, StringComparison.Ordinal);
-    }
 }

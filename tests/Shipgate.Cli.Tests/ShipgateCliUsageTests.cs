@@ -83,6 +83,14 @@ public sealed class ShipgateCliUsageTests : CliRun
     }
 
     [Fact]
+    public async Task A_backtest_release_that_is_not_VERSION_at_TIME_exits_3_before_asking_Prometheus()
+    {
+        var (code, _, error) = await Run("backtest", "--gates", GatesFile(SampleGates), "--prometheus", "http://127.0.0.1:1/", "--service", "s", "--release", "2-yesterday");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("expected VERSION@TIME", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_documents_every_exit_code()
     {
         var (_, output, _) = await Run("verify", "--help");
