@@ -52,17 +52,33 @@ xc, nc, p0, p1 = 15, 1000, 0.01, 0.02
 print("binomial", repr(xc * math.log(p1 / p0) + (nc - xc) * math.log((1 - p1) / (1 - p0))),
       "with nb = 1e9:", repr(error_rate(xc, nc, 1e7, 1e9)))
 
-print("# quantile (tail share above the baseline's p95 bucket edge)")
-bounds = [0.1, 0.2, 0.4, math.inf]
-baseline = [500, 400, 90, 10]
-candidate = [400, 450, 130, 20]
-# baseline p95 rank 950 lies in bucket (0.2, 0.4]: edge e = 0.4
-sb = 10 / 1000
-sc = 20 / 1000
-# baseline cumulative at e / 1.2 = 0.3333 by linear interpolation in (0.2, 0.4]: 900 + 90 * (0.3333 - 0.2) / 0.2
-s1 = 1 - (900 + 90 * (0.4 / 1.2 - 0.2) / 0.2) / 1000
-m = s1 - sb
-print("regressed share", repr(s1), "m", repr(m), "llr", repr(rate_llr(sc, 1000, sb, 1000, m)))
+print("# quantile (multinomial over the cells from the lower edge of the baseline's p95 bucket up)")
+
+
+def multinomial_llr(p, q, c, nc, nb):
+    w = [math.log(qj / pj) for pj, qj in zip(p, q)]
+    m = sum(wj * (qj - pj) for wj, pj, qj in zip(w, p, q))
+    centre = -sum(wj * pj for wj, pj in zip(w, p))
+    mid = [(pj + qj) / 2 for pj, qj in zip(p, q)]
+    mean = sum(wj * mj for wj, mj in zip(w, mid))
+    vb = sum(mj * (wj - mean) ** 2 for wj, mj in zip(w, mid))
+    d = sum(wj * (cj - pj) for wj, cj, pj in zip(w, c, p))
+    v = m / nc + vb / nb
+    return d, m, llr(d, v, m, centre)
+
+
+# bounds 0.1, 0.2, 0.4, +Inf; baseline 500, 400, 90, 10; candidate 400, 450, 130, 20
+# baseline p95 rank 950 lies in bucket (0.2, 0.4]: cells <= 0.2, (0.2, 0.4], +Inf
+# regressed cumulative at e / 1.2, linear in the bucket (the lowest from 0): 0.2/1.2 -> 500 + 400 * (0.2/1.2 - 0.1) / 0.1
+r02 = 500 + 400 * (0.2 / 1.2 - 0.1) / 0.1
+r04 = 900 + 90 * (0.4 / 1.2 - 0.2) / 0.2
+p = [900 / 1000, 90 / 1000, 10 / 1000]
+q = [r02 / 1000, (r04 - r02) / 1000, (1000 - r04) / 1000]
+c = [850 / 1000, 130 / 1000, 20 / 1000]
+print("d, m, llr", [repr(x) for x in multinomial_llr(p, q, c, 1000, 1000)])
+# two cells are the binomial shape: 4% vs 2% above an edge, baseline known from 1e9
+print("two cells", repr(multinomial_llr([0.98, 0.02], [0.96, 0.04], [0.97, 0.03], 1000, 1e9)[2]),
+      "binomial", repr(rate_llr(0.03, 1000, 0.02, 1e9, 0.02)))
 
 print("# mean shift")
 bounds = [-1, 0, 1, math.inf]
