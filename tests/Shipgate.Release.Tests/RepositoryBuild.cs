@@ -16,8 +16,12 @@ public sealed class RepositoryBuild : IDisposable
     {
         Root = FindRoot();
         RemoveEnvironment();
+        _stackWasRunning = Answers(new Uri("http://127.0.0.1:9090/-/ready"));
         EnvironmentsFile = WriteTemporary("environments.yaml", $"environments:\n  {Environment}:\n    local: true\n");
     }
+
+    // The embedded stack the test's Deploy starts is stopped afterwards, unless it ran before (a developer's own).
+    private readonly bool _stackWasRunning;
 
     public string Root { get; }
 
@@ -75,6 +79,8 @@ public sealed class RepositoryBuild : IDisposable
     public void Dispose()
     {
         RemoveEnvironment();
+        if (!_stackWasRunning)
+            Run("Down");
         Directory.Delete(TemporaryDirectory, recursive: true);
     }
 
@@ -87,6 +93,24 @@ public sealed class RepositoryBuild : IDisposable
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries);
             if (ids.Length > 0)
                 Docker((kind.StartsWith("ps", StringComparison.Ordinal) ? "rm -f " : "volume rm -f ") + string.Join(' ', ids));
+        }
+    }
+
+    private static bool Answers(Uri url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = http.GetAsync(url).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
         }
     }
 

@@ -52,7 +52,8 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(gates);
         var status = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
-        var current = status.Current?.Record is { Phase: var phase } record && phase is ReleasePhase.Healthy or ReleasePhase.Verifying or ReleasePhase.Paused
+        var serving = status.Current;
+        var current = serving?.Record is { Phase: var phase } record && phase is ReleasePhase.Healthy or ReleasePhase.Verifying or ReleasePhase.Paused
             ? record
             : throw new InvalidOperationException($"Nothing of {Service} in {Environment} waits for verification ({Describe(status.Current?.Record)}): run Deploy first.");
         var baseline = status.Previous is { Phase: ReleasePhase.Promoted } previous ? previous : null;
@@ -65,6 +66,7 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
 
         await platform.BeginVerificationAsync(current.ReleaseId, cancellationToken).ConfigureAwait(false);
         var outcome = await session.RunAsync(gates, release, cancellationToken).ConfigureAwait(false);
+        outcome = ServingEvidence.Apply(outcome, serving!, await ServingNowAsync().ConfigureAwait(false));
         var decision = ReleasePolicy.Decide(outcome, settings.Policy ?? gates.Policy);
         log.Information("Decision for {Version}: {Decision}", current.Version, decision);
 
@@ -72,6 +74,22 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
         await events.PublishAsync(new ReleaseEvent.Decided(Service, Environment, DateTimeOffset.UtcNow, current.Version, outcome, decision), CancellationToken.None).ConfigureAwait(false);
         await events.PublishAsync(done, CancellationToken.None).ConfigureAwait(false);
         return decision;
+    }
+
+    // Read after the analysis whatever stopped it (a Ctrl-C included): a failed reading is no evidence of health.
+    private async Task<ReleaseInfo?> ServingNowAsync()
+    {
+        try
+        {
+            return (await platform.StatusAsync(CancellationToken.None).ConfigureAwait(false)).Current;
+        }
+#pragma warning disable CA1031 // The engine could not say what serves: the release cannot be shown to have served.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            log.Error("Could not read what serves after the verification: {Message}", exception.Message);
+            return null;
+        }
     }
 
     /// <summary>Promotes the serving release by hand (a paused one, or one verified elsewhere).</summary>

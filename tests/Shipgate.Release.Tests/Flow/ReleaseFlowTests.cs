@@ -52,7 +52,11 @@ public sealed class ReleaseFlowTests(ReleaseStack stack)
     {
         using var repository = new TestRepository(stack, "svc-badparam");
 
-        var deploy = repository.Build(["Deploy", "--environment", "test", "--version", "v2", .. arguments.Split(' ')]);
+        var given = arguments.Split(' ');
+        var deploy = repository.Build([
+            "Deploy", .. given,
+            .. given[0] == "--environment" ? Array.Empty<string>() : ["--environment", "test"],
+            .. given[0] == "--version" ? Array.Empty<string>() : ["--version", "v2"]]);
 
         Assert.Equal(2, deploy.ExitCode);
         Assert.Contains(expected, deploy.Output, StringComparison.Ordinal);

@@ -1,0 +1,29 @@
+using Shipgate.DeployTargets.Targets;
+using Shipgate.Gates.Model;
+
+namespace Shipgate.Release.Decisions;
+
+/// <summary>
+/// What the platform saw while the gates measured: a release whose containers restarted (a crash loop, an engine
+/// restart) or that stopped serving was not healthy all along, whatever its metrics say. Only a pass can be changed,
+/// and only into a failed health check; a failure or an inconclusive verdict already says enough.
+/// </summary>
+public static class ServingEvidence
+{
+    /// <param name="outcome">What the verification decided.</param>
+    /// <param name="before">The release as verification began.</param>
+    /// <param name="after">What serves now; null when nothing does.</param>
+    public static VerificationOutcome Apply(VerificationOutcome outcome, ReleaseInfo before, ReleaseInfo? after)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(before);
+        if (outcome is not VerificationOutcome.Analysed { Result.Verdict: Verdict.Pass })
+            return outcome;
+        if (after is null || after.ReleaseId != before.ReleaseId)
+            return new VerificationOutcome.HealthCheckFailed($"{before.Version} no longer serves after its verification (now: {after?.Version ?? "nothing"})");
+        var restarts = after.Restarts - before.Restarts;
+        return restarts > 0
+            ? new VerificationOutcome.HealthCheckFailed($"{before.Version} restarted {restarts} time{(restarts == 1 ? "" : "s")} during its verification: it was not serving all along")
+            : outcome;
+    }
+}
