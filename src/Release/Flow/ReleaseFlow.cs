@@ -85,13 +85,17 @@ public sealed class ReleaseFlow : IDisposable
         return _version;
     }
 
-    public Task UpAsync(CancellationToken cancellationToken) =>
-        Settings.Environment.IsLocal ? Stack.UpAsync(Settings, MonitoringSpecAsync, cancellationToken) : Task.CompletedTask;
+    public Task UpAsync(CancellationToken cancellationToken)
+    {
+        HoldCheckout("Up");
+        return Settings.Environment.IsLocal ? Stack.UpAsync(Settings, MonitoringSpecAsync, cancellationToken) : Task.CompletedTask;
+    }
 
     public Task DownAsync(CancellationToken cancellationToken) => Stack.DownAsync(cancellationToken);
 
     public async Task ImageAsync(CancellationToken cancellationToken)
     {
+        HoldCheckout("Image");
         var version = await VersionAsync(cancellationToken).ConfigureAwait(false);
         var commit = await CommitAsync(cancellationToken).ConfigureAwait(false);
         var (context, dockerfile) = await ImageContextAsync(cancellationToken).ConfigureAwait(false);
@@ -102,6 +106,7 @@ public sealed class ReleaseFlow : IDisposable
 
     public async Task PushAsync(CancellationToken cancellationToken)
     {
+        HoldCheckout("Push");
         var built = ImageManifest.Read(ManifestPath);
         var pushed = await new ImageBuilder(Engine, Log.Logger).PushAsync(built.Repository, built.Tags, PlatformFactory.CredentialsOf(Settings), new PushRetryOptions(), cancellationToken).ConfigureAwait(false);
         (built with { Digest = pushed.Digest }).Write(ManifestPath);
@@ -110,6 +115,7 @@ public sealed class ReleaseFlow : IDisposable
     /// <summary>Pre-flight, then the lease for the whole release, then the deploy. The lease is held until the release ends (<see cref="EndAsync"/>).</summary>
     public async Task DeployAsync(CancellationToken cancellationToken)
     {
+        HoldCheckout("Deploy");
         var image = ImageManifest.Read(ManifestPath);
         if (_build.ReleaseVersion is { } version && version != image.Version)
             throw new InvalidOperationException($"--version {version} does not match the pushed image {image.Repository}:{image.Version}; run Image and Push again.");
@@ -193,6 +199,7 @@ public sealed class ReleaseFlow : IDisposable
     /// <summary>Runs under the lease Deploy took in this run, or under a lease of its own for just this step.</summary>
     private async Task WithLeaseAsync(Func<Task> step, CancellationToken cancellationToken)
     {
+        HoldCheckout("a release step");
         if (_lease is not null)
         {
             await step().ConfigureAwait(false);
@@ -202,6 +209,8 @@ public sealed class ReleaseFlow : IDisposable
         await using var lease = await _platform.Value.AcquireReleaseLeaseAsync(Operator, cancellationToken).ConfigureAwait(false);
         await step().ConfigureAwait(false);
     }
+
+    private void HoldCheckout(string target) => CheckoutLock.Acquire(_build.RootDirectory, target);
 
     private async Task ReleaseLeaseAsync()
     {

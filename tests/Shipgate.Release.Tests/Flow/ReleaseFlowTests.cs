@@ -66,6 +66,35 @@ public sealed class ReleaseFlowTests(ReleaseStack stack)
     }
 
     [Fact]
+    public void A_second_run_from_the_same_checkout_meets_the_lock_before_it_builds_anything()
+    {
+        using var repository = new TestRepository(stack, "svc-checkout-lock");
+        var lockFile = Path.Combine(repository.Root, ".nuke", "temp", "release.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+        File.WriteAllText(lockFile + ".owner", "pid 4242, Deploy, since 2026-12-02 01:00:00Z");
+        // Another run of this checkout, as a real process holding the same flock(2) lock .NET takes.
+        using var other = System.Diagnostics.Process.Start("flock", ["--exclusive", "--no-fork", lockFile, "sleep", "60"]);
+        try
+        {
+            Thread.Sleep(500);
+            var second = repository.Build("Image", "--environment", "test", "--version", "v1");
+
+            Assert.NotEqual(0, second.ExitCode);
+            Assert.Contains("Another release run from this checkout is in progress (pid 4242, Deploy, since 2026-12-02 01:00:00Z)", second.Output, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(repository.Root, "artifacts", "image", "image.json")), second.Output);
+        }
+        finally
+        {
+            other.Kill();
+            other.WaitForExit();
+        }
+
+        // The holder is gone (killed, like a SIGKILLed run): the lock is free at once.
+        var third = repository.Build("Image", "--environment", "test", "--version", "v1");
+        Assert.True(third.ExitCode == 0, third.Output);
+    }
+
+    [Fact]
     public async Task A_failing_report_writer_never_changes_the_decision()
     {
         using var repository = await ServingAsync("svc-reports", "v1");
