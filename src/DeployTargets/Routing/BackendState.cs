@@ -27,9 +27,13 @@ public enum ServerAdminState
     Maintenance,
 }
 
-/// <summary>One server of a backend: its weight, health, admin state and requests in flight.</summary>
+/// <summary>
+/// One server of a backend: its weight, health, admin state, requests in flight, and requests the router has sent it
+/// since it was added (<paramref name="TotalSessions"/>: what proves a weight change took effect).
+/// </summary>
 public sealed record ServerState(
-    string Name, string Host, int Port, int Weight, ServerHealth Health, ServerAdminState Admin, int CurrentSessions)
+    string Name, string Host, int Port, int Weight, ServerHealth Health, ServerAdminState Admin, int CurrentSessions,
+    long TotalSessions = 0)
 {
     /// <summary>Whether new requests can reach it now.</summary>
     public bool TakesTraffic => Weight > 0 && Admin == ServerAdminState.Ready && Health is ServerHealth.Up;

@@ -30,9 +30,9 @@ public sealed class HaproxyRepliesTests
 
         Assert.Equal(
             [
-                new ServerState("blue", "127.0.0.1", 18091, 100, ServerHealth.Up, ServerAdminState.Ready, 3),
-                new ServerState("green", "127.0.0.1", 18092, 50, ServerHealth.Up, ServerAdminState.Draining, 1),
-                new ServerState("red", "127.0.0.1", 18093, 10, ServerHealth.Down, ServerAdminState.Maintenance, 0),
+                new ServerState("blue", "127.0.0.1", 18091, 100, ServerHealth.Up, ServerAdminState.Ready, 3, 100),
+                new ServerState("green", "127.0.0.1", 18092, 50, ServerHealth.Up, ServerAdminState.Draining, 1, 40),
+                new ServerState("red", "127.0.0.1", 18093, 10, ServerHealth.Down, ServerAdminState.Maintenance, 0, 0),
             ],
             state.Servers);
         Assert.True(state.Servers[0].TakesTraffic);
@@ -43,7 +43,7 @@ public sealed class HaproxyRepliesTests
     public void An_answer_that_is_not_the_table_is_not_read_as_an_empty_backend()
     {
         Assert.Throws<FormatException>(() => HaproxyReplies.ParseServersState("Can't find backend.\n"));
-        Assert.Throws<FormatException>(() => HaproxyReplies.ParseCurrentSessions("Unknown command.\n"));
+        Assert.Throws<FormatException>(() => HaproxyReplies.ParseServerStats("Unknown command.\n"));
         Assert.True(HaproxyReplies.IsNoSuchBackend("Can't find backend.\n"));
     }
 

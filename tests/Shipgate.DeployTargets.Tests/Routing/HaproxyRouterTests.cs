@@ -38,12 +38,17 @@ public sealed class HaproxyRouterTests(ITestOutputHelper output)
         var commandSent = Prober.Now;
         await stack.Router.SetWeightsAsync(RoutedStack.Backend, new Dictionary<string, int> { ["canary"] = 0 });
         var commandDone = Prober.Now;
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        var routedAtCommand = await stack.RoutedToAsync("canary");
+        // Longer than the goal, so a weight that did not take effect shows.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var routedLater = await stack.RoutedToAsync("canary");
         var probes = await prober.StopAsync();
 
         var effect = SwitchEffect.Measure(probes, "canary", commandSent);
-        output.WriteLine($"command {(commandDone - commandSent).TotalMilliseconds:0.0} ms; last request routed to the canary sent {effect.TotalMilliseconds:0.0} ms after it; {probes.Count} requests");
+        output.WriteLine($"command {(commandDone - commandSent).TotalMilliseconds:0.0} ms; last request routed to the canary sent {effect.TotalMilliseconds:0.0} ms after it; {routedLater - routedAtCommand} routed to it after the command; {probes.Count} requests");
         Assert.Contains(probes, p => p.Backend == "canary" && p.Sent < commandSent);
+        // HAProxy's own count: not one request sent to the canary after the command returned, in 1.5 s at 200 req/s.
+        Assert.Equal(routedAtCommand, routedLater);
         Assert.True(effect <= TimeSpan.FromSeconds(1), $"the canary still got new requests {effect} after its weight was set to 0");
         Assert.DoesNotContain(probes, p => p.Failed);
     }
@@ -55,14 +60,14 @@ public sealed class HaproxyRouterTests(ITestOutputHelper output)
         await using var stack = await RoutedStack.StartAsync(delay, ("blue", 256));
         var green = stack.AddBackend("green", delay);
         await using var prober = Prober.Start(stack.Frontend, ProbeRate, TimeSpan.FromSeconds(15));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await Task.Delay(TimeSpan.FromSeconds(1));
 
         // The release's order: the new version in, health-checked, then all traffic to it, then the old one drained and removed.
         await stack.Router.EnsureBackendAsync(RoutedStack.Backend, [green.AsServer(0)]);
         await stack.WaitUntilAsync(s => s.Find("green")?.Health == ServerHealth.Up, TimeSpan.FromSeconds(5));
         await stack.Router.SetWeightsAsync(RoutedStack.Backend, new Dictionary<string, int> { ["green"] = 256, ["blue"] = 0 });
         var removal = await stack.Router.DrainAndRemoveAsync(RoutedStack.Backend, "blue", TimeSpan.FromSeconds(5));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var probes = await prober.StopAsync();
 
         var seconds = (probes[^1].Sent - probes[0].Sent).TotalSeconds;

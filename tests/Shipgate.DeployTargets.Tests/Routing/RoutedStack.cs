@@ -75,6 +75,11 @@ internal sealed class RoutedStack : IAsyncDisposable
         return backend;
     }
 
+    /// <summary>How many requests HAProxy has sent the server so far (its stot).</summary>
+    public async Task<long> RoutedToAsync(string server) =>
+        (await Router.ReadStateAsync(Backend)).Find(server)?.TotalSessions
+        ?? throw new InvalidOperationException($"no server {server} in {Backend}");
+
     /// <summary>Polls the router's state (every 20 ms) until the condition holds; how long it took.</summary>
     public async Task<TimeSpan> WaitUntilAsync(Func<BackendState, bool> condition, TimeSpan timeout)
     {

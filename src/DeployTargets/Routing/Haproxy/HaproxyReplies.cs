@@ -6,6 +6,9 @@ namespace Shipgate.DeployTargets.Routing.Haproxy;
 public sealed record HaproxyServerStateLine(
     string Name, string Address, int Port, int OperationalState, int AdminFlags, int UserWeight);
 
+/// <summary>A server's sessions from `show stat`: in flight now (scur) and since it was added (stot).</summary>
+public sealed record HaproxyServerStats(int CurrentSessions, long TotalSessions);
+
 /// <summary>
 /// Pure: reading the runtime API's answers. Commands that change something answer nothing when they succeed
 /// (`set server`, `enable`, `shutdown`), or a fixed sentence (`add server`, `del server`); anything else is the
@@ -55,8 +58,8 @@ public static class HaproxyReplies
         }).ToList();
     }
 
-    /// <summary>Current sessions per server from `show stat` CSV (column scur); the BACKEND summary row left out.</summary>
-    public static IReadOnlyDictionary<string, int> ParseCurrentSessions(string reply)
+    /// <summary>Sessions per server from `show stat` CSV (columns scur, stot); the BACKEND summary row left out.</summary>
+    public static IReadOnlyDictionary<string, HaproxyServerStats> ParseServerStats(string reply)
     {
         var lines = reply.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (lines.Length == 0 || !lines[0].StartsWith("# pxname,", StringComparison.Ordinal))
@@ -64,11 +67,15 @@ public static class HaproxyReplies
 
         var columns = Columns(lines[0][2..].Split(','));
         var server = Column(columns, "svname");
-        var sessions = Column(columns, "scur");
+        var current = Column(columns, "scur");
+        var total = Column(columns, "stot");
         return lines.Skip(1)
             .Select(l => l.Split(','))
-            .Where(f => f.Length > sessions && f[server] is not ("BACKEND" or "FRONTEND"))
-            .ToDictionary(f => f[server], f => Number(f[sessions]), StringComparer.Ordinal);
+            .Where(f => f.Length > Math.Max(current, total) && f[server] is not ("BACKEND" or "FRONTEND"))
+            .ToDictionary(
+                f => f[server],
+                f => new HaproxyServerStats(Number(f[current]), long.Parse(Or0(f[total]), NumberStyles.Integer, CultureInfo.InvariantCulture)),
+                StringComparer.Ordinal);
     }
 
     public static ServerHealth Health(int operationalState) => operationalState switch
@@ -88,10 +95,14 @@ public static class HaproxyReplies
     /// <summary>The backend's state from both answers (a server missing from `show stat` has no session).</summary>
     public static BackendState ToBackendState(string backend, string serversState, string serverStats)
     {
-        var sessions = ParseCurrentSessions(serverStats);
-        var servers = ParseServersState(serversState).Select(s => new ServerState(
-            s.Name, s.Address, s.Port, s.UserWeight, Health(s.OperationalState), Admin(s.AdminFlags),
-            sessions.GetValueOrDefault(s.Name))).ToList();
+        var stats = ParseServerStats(serverStats);
+        var servers = ParseServersState(serversState).Select(s =>
+        {
+            var sessions = stats.GetValueOrDefault(s.Name) ?? new HaproxyServerStats(0, 0);
+            return new ServerState(
+                s.Name, s.Address, s.Port, s.UserWeight, Health(s.OperationalState), Admin(s.AdminFlags),
+                sessions.CurrentSessions, sessions.TotalSessions);
+        }).ToList();
         return new BackendState(backend, servers);
     }
 
@@ -101,8 +112,9 @@ public static class HaproxyReplies
     private static int Column(Dictionary<string, int> columns, string name) =>
         columns.TryGetValue(name, out var index) ? index : throw new FormatException($"the answer has no column {name}");
 
-    private static int Number(string field) =>
-        field.Length == 0 ? 0 : int.Parse(field, NumberStyles.Integer, CultureInfo.InvariantCulture);
+    private static int Number(string field) => int.Parse(Or0(field), NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    private static string Or0(string field) => field.Length == 0 ? "0" : field;
 
     private static string FirstLine(string reply) => reply.Split('\n')[0].Trim();
 }

@@ -10,7 +10,7 @@ namespace Shipgate.DeployTargets.Routing.Haproxy;
 /// </summary>
 public sealed class HaproxyRouter(RuntimeApiClient api, HaproxyHealthCheck healthCheck) : ITrafficRouter
 {
-    private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan DeleteRetryWindow = TimeSpan.FromSeconds(2);
 
     public HaproxyRouter(RuntimeApiEndpoint endpoint, HaproxyHealthCheck? healthCheck = null)
@@ -95,7 +95,7 @@ public sealed class HaproxyRouter(RuntimeApiClient api, HaproxyHealthCheck healt
     private async Task<int> SessionsAsync(string backend, string server, CancellationToken cancellationToken)
     {
         var stats = await api.SendAsync(HaproxyCommands.ShowServerStats(backend), cancellationToken).ConfigureAwait(false);
-        return HaproxyReplies.ParseCurrentSessions(stats).GetValueOrDefault(server);
+        return HaproxyReplies.ParseServerStats(stats).GetValueOrDefault(server)?.CurrentSessions ?? 0;
     }
 
     /// <summary>`del server` is refused while the server's last connections close: retried for a short while.</summary>
