@@ -13,33 +13,98 @@ internal sealed partial class Build
     [Parameter("GenerateCi: only compare the committed CI files with the declaration; fails naming the stale file and line")]
     private readonly bool CheckCi;
 
-    /// <summary>The pipeline: lint, test, image + push, staging deploy + verify, approval, production deploy + verify.</summary>
-    internal static CiPipeline Pipeline => CiPipeline.Named("release")
-        .OnPushTo("main")
-        .OnPullRequestTo("main")
-        .DeployFrom("main")
-        .Stage("lint", stage => stage.Runs("Lint"))
-        .Stage("test", stage => stage
-            .Runs("Test")
-            .TestResults("artifacts/test-results/*.junit.xml"))
-        .Stage("build-image", stage => stage
-            .Runs("Image", "Push")
-            .Secrets("REGISTRY_USERNAME", "REGISTRY_PASSWORD")
-            .Produces("artifacts/image"))
-        .Stage("staging", stage => stage
-            .Runs("Deploy", "Verify")
-            .With("--environment", "staging")
-            .Deploys("staging")
-            .Secrets("REGISTRY_PASSWORD", "PROMETHEUS_TOKEN")
-            .TestResults("artifacts/reports/*.junit.xml")
-            .Summary("artifacts/reports/*.md"))
-        .Stage("production", stage => stage
-            .Runs("Deploy", "Verify")
-            .With("--environment", "production")
-            .Deploys("production")
-            .Secrets("REGISTRY_PASSWORD", "PROMETHEUS_TOKEN")
-            .TestResults("artifacts/reports/*.junit.xml")
-            .Summary("artifacts/reports/*.md"));
+    // Pull request code runs on these runners: never where deploys run. A hosted GitHub runner installs what Test and the rehearsal need.
+    private static readonly CiRunner Untrusted = new()
+    {
+        GitHubSetup = ["sudo scripts/install-prerequisites.sh"],
+        GitLabTags = ["shipgate"],
+        JenkinsLabel = "shipgate",
+    };
+
+    // The deploy runners: they reach the environments' engines (with their TLS certificates), registry and Prometheus.
+    private static readonly CiRunner Deployer = new()
+    {
+        GitHub = "self-hosted",
+        GitLabTags = ["shipgate-deploy"],
+        JenkinsLabel = "shipgate-deploy",
+    };
+
+    private static readonly string[] RegistrySecrets = ["REGISTRY_USERNAME", "REGISTRY_PASSWORD"];
+
+    /// <summary>
+    /// The pipeline: lint, test, then for pull requests a rehearsal (Deploy Verify on the embedded stack of the runner),
+    /// for the deploy branch image + push, staging deploy + verify, approval, production deploy + verify; Promote and
+    /// Rollback of each environment by hand.
+    /// </summary>
+    internal static CiPipeline Pipeline
+    {
+        get
+        {
+            var pipeline = CiPipeline.Named("release")
+                .OnPushTo("main")
+                .OnPullRequestTo("main")
+                .DeployFrom("main")
+                .RunsOn(Untrusted)
+                .EveryJobRuns("Up")
+                .Stage("lint", stage => stage.Runs("Lint"))
+                .Stage("test", stage => stage
+                    .Runs("Test")
+                    .TestResults("artifacts/test-results/*.junit.xml"))
+                .Stage("rehearsal", stage => stage
+                    .Runs("Deploy", "Verify")
+                    .With("--environment", "local")
+                    .With("--version", CiValue.CommitSha)
+                    .ForPullRequestsOnly()
+                    .Needs("test")
+                    .TestResults("artifacts/reports/junit.xml")
+                    .Summary("artifacts/reports/summary.md"))
+                // Built on staging's engine, pushed to the registry both environments pull from; never from a pull request.
+                .Stage("build-image", stage => stage
+                    .Runs("Image", "Push")
+                    .With("--environment", "staging")
+                    .With("--version", CiValue.CommitSha)
+                    .Needs("test")
+                    .On(Deployer)
+                    .Secrets(RegistrySecrets)
+                    .Variables(EnvironmentVariables("staging"))
+                    .Produces("artifacts/image"))
+                .Stage("staging", stage => Deploy(stage, "staging"))
+                .Stage("production", stage => Deploy(stage, "production"));
+            foreach (var environment in new[] { "staging", "production" })
+            {
+                pipeline
+                    .Operation($"promote-{environment}", stage => Operate(stage, "Promote", environment))
+                    .Operation($"rollback-{environment}", stage => Operate(stage, "Rollback", environment));
+            }
+
+            return pipeline;
+        }
+    }
+
+    /// <summary>What deploy/environments.yaml reads for an environment (its ${NAME} values), set as CI variables.</summary>
+    private static string[] EnvironmentVariables(string environment)
+    {
+        var prefix = environment.ToUpperInvariant();
+        return [$"{prefix}_DOCKER_HOST", $"{prefix}_DOCKER_CERT_PATH", "REGISTRY_HOST", $"{prefix}_PROMETHEUS_URL"];
+    }
+
+    private static CiStage Deploy(CiStage stage, string environment) => stage
+        .Runs("Deploy", "Verify")
+        .With("--environment", environment)
+        .Deploys(environment)
+        .On(Deployer)
+        .Secrets([.. RegistrySecrets, "PROMETHEUS_TOKEN"])
+        .Variables(EnvironmentVariables(environment))
+        .TestResults("artifacts/reports/junit.xml")
+        .Summary("artifacts/reports/summary.md");
+
+    private static CiStage Operate(CiStage stage, string target, string environment) => stage
+        .Runs(target)
+        .With("--environment", environment)
+        .Deploys(environment)
+        .On(Deployer)
+        .Secrets([.. RegistrySecrets, "PROMETHEUS_TOKEN"])
+        .Variables(EnvironmentVariables(environment));
 
     private Target GenerateCi => _ => _
         .Description("Writes .github/workflows/release.yml, .gitlab-ci.yml and Jenkinsfile from build/Build.CI.cs (--check-ci: only compare)")

@@ -1,5 +1,4 @@
 using System.Text;
-using Shipgate.Pipeline.Approvals;
 using Shipgate.Pipeline.Execution;
 
 namespace Shipgate.Pipeline.CI;
@@ -14,10 +13,12 @@ public static class CiFiles
     public static IReadOnlyList<CiFile> Generate(ShipgateBuild build, CiPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var targets = TargetDiscovery.Discover(build)
-            .ToDictionary(target => target.Name, target => (IReadOnlyList<ApprovalRequirement>)target.Definition.ApprovalRequirements, StringComparer.Ordinal);
-        return Generate(CiPlanner.Plan(pipeline, targets));
+        return Generate(CiPlanner.Plan(pipeline, Targets(build)));
     }
+
+    /// <summary>The build's targets as the CI planner sees them: relations and approvals.</summary>
+    public static IReadOnlyList<CiTarget> Targets(ShipgateBuild build) =>
+        TargetDiscovery.Discover(build).Select(target => new CiTarget(target.Node, target.Definition.ApprovalRequirements)).ToList();
 
     public static IReadOnlyList<CiFile> Generate(CiPlan plan)
     {

@@ -20,7 +20,7 @@ internal static partial class CiNames
     public static void ThrowIfInvalidVariable(string name)
     {
         if (!Variable().IsMatch(name ?? ""))
-            throw new CiDeclarationException($"Invalid secret name '{name}': use an environment variable name (upper-case letters, digits, underscores).");
+            throw new CiDeclarationException($"Invalid variable name '{name}': use an environment variable name (upper-case letters, digits, underscores).");
     }
 
     /// <summary>Jenkins credential ids by convention: <c>REGISTRY_PASSWORD</c> → <c>registry-password</c>.</summary>

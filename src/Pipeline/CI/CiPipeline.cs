@@ -16,20 +16,16 @@ public sealed class CiPipeline
     private readonly List<CiStage> _stages = [];
     private readonly List<string> _pushBranches = [];
     private readonly List<string> _pullRequestBranches = [];
+    private readonly List<CiStage> _operations = [];
+    private readonly List<string> _everyJobRuns = [];
 
     private CiPipeline(string name) => Name = name;
 
     /// <summary>The workflow's name; also its file name, <c>.github/workflows/NAME.yml</c>.</summary>
     public string Name { get; }
 
-    /// <summary>
-    /// The container image GitLab jobs run in; null: the runner's default (build.sh installs the SDK when it is missing).
-    /// GitHub uses <see cref="RunsOn"/>, Jenkins its agents.
-    /// </summary>
-    public string? GitLabImage { get; private set; }
-
-    /// <summary>The GitHub runner label.</summary>
-    public string RunsOn { get; private set; } = "ubuntu-latest";
+    /// <summary>Where jobs run unless a stage says otherwise (<see cref="CiStage.On"/>).</summary>
+    public CiRunner Runner { get; private set; } = new();
 
     /// <summary>Deploy stages run only for commits on this branch (never for pull requests); null: any branch.</summary>
     public string? DeployBranch { get; private set; }
@@ -39,6 +35,12 @@ public sealed class CiPipeline
     public IReadOnlyList<string> PullRequestBranches => _pullRequestBranches;
 
     public IReadOnlyList<CiStage> Stages => _stages;
+
+    /// <summary>Jobs started by hand only (Promote, Rollback for on-call): never part of a push or pull request pipeline.</summary>
+    public IReadOnlyList<CiStage> Operations => _operations;
+
+    /// <summary>Targets every job runs again even when an earlier job ran them: they prepare the runner (e.g. <c>Up</c>).</summary>
+    public IReadOnlyList<string> EveryJobRunsTargets => _everyJobRuns;
 
     public static CiPipeline Named(string name)
     {
@@ -64,15 +66,32 @@ public sealed class CiPipeline
         return this;
     }
 
-    public CiPipeline WithGitLabImage(string image)
+    /// <summary>Where jobs run unless a stage names its own runner.</summary>
+    public CiPipeline RunsOn(CiRunner runner)
     {
-        GitLabImage = image;
+        Runner = runner ?? throw new ArgumentNullException(nameof(runner));
         return this;
     }
 
-    public CiPipeline WithRunner(string label)
+    public CiPipeline EveryJobRuns(params string[] targets)
     {
-        RunsOn = label;
+        _everyJobRuns.AddRange(targets);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a job started by hand (a GitHub <c>workflow_dispatch</c> input, a GitLab manual job, a Jenkins build
+    /// parameter), on the deploy branch only: Promote or Rollback of an environment, for a paused release or on-call.
+    /// </summary>
+    public CiPipeline Operation(string id, Action<CiStage> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        CiNames.ThrowIfInvalid(id, "stage id");
+        if (_stages.Concat(_operations).Any(stage => stage.Id == id))
+            throw new CiDeclarationException($"Stage '{id}' is declared twice in pipeline '{Name}'.");
+        var operation = new CiStage(id);
+        configure(operation);
+        _operations.Add(operation);
         return this;
     }
 
@@ -81,7 +100,7 @@ public sealed class CiPipeline
     {
         ArgumentNullException.ThrowIfNull(configure);
         CiNames.ThrowIfInvalid(id, "stage id");
-        if (_stages.Any(stage => stage.Id == id))
+        if (_stages.Concat(_operations).Any(stage => stage.Id == id))
             throw new CiDeclarationException($"Stage '{id}' is declared twice in pipeline '{Name}'.");
         var stage = new CiStage(id);
         configure(stage);

@@ -13,6 +13,7 @@ public sealed class CiStage
     private readonly List<string> _artifacts = [];
     private readonly List<string> _testResults = [];
     private readonly List<string> _summaries = [];
+    private readonly List<string> _variables = [];
 
     internal CiStage(string id) => Id = id;
 
@@ -35,6 +36,18 @@ public sealed class CiStage
     /// <summary>Environment variable names filled from the system's secret store, never inlined.</summary>
     public IReadOnlyList<string> SecretNames => _secrets;
 
+    /// <summary>
+    /// Non-secret CI variables the job reads (an environment's engine, registry, Prometheus): <c>vars.NAME</c> on
+    /// GitHub (environment-scoped there and on GitLab), CI/CD variables on GitLab, the agent's or folder's environment on Jenkins.
+    /// </summary>
+    public IReadOnlyList<string> VariableNames => _variables;
+
+    /// <summary>Where the job runs; null: the pipeline's runner.</summary>
+    public CiRunner? Runner { get; private set; }
+
+    /// <summary>Runs only for pull (merge) requests: a rehearsal of the deploy path before the merge.</summary>
+    public bool PullRequestsOnly { get; private set; }
+
     /// <summary>Paths (files or directories, relative to the root) kept after the stage and handed on.</summary>
     public IReadOnlyList<string> Artifacts => _artifacts;
 
@@ -50,7 +63,36 @@ public sealed class CiStage
     /// <summary>Arguments after the targets, e.g. <c>With("--environment", "staging")</c>.</summary>
     public CiStage With(params string[] arguments) => Add(_arguments, arguments);
 
+    /// <summary>An argument each system fills in, e.g. <c>With("--version", CiValue.CommitSha)</c>.</summary>
+    public CiStage With(string option, CiValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Add(_arguments, [option, value.Placeholder]);
+    }
+
     public CiStage Needs(params string[] stageIds) => Add(_needs, stageIds);
+
+    /// <summary>Non-secret variables this stage reads, as environment variable names (<c>STAGING_DOCKER_HOST</c>).</summary>
+    public CiStage Variables(params string[] environmentVariables)
+    {
+        foreach (var name in environmentVariables)
+            CiNames.ThrowIfInvalidVariable(name);
+        return Add(_variables, environmentVariables);
+    }
+
+    /// <summary>Runs this stage's job on <paramref name="runner"/> instead of the pipeline's.</summary>
+    public CiStage On(CiRunner runner)
+    {
+        Runner = runner;
+        return this;
+    }
+
+    /// <summary>Only for pull (merge) requests, e.g. a rehearsal deploy to the embedded stack on the runner.</summary>
+    public CiStage ForPullRequestsOnly()
+    {
+        PullRequestsOnly = true;
+        return this;
+    }
 
     /// <summary>Secrets this stage needs, as environment variable names (<c>REGISTRY_PASSWORD</c>).</summary>
     public CiStage Secrets(params string[] environmentVariables)

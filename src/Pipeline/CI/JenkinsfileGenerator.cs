@@ -3,36 +3,45 @@ using System.Text;
 namespace Shipgate.Pipeline.CI;
 
 /// <summary>
-/// Renders a <see cref="CiPlan"/> as a declarative <c>Jenkinsfile</c>: a stage per pipeline stage, an
-/// <c>input</c> stage with <c>submitter</c> before a gated deploy (its answer becomes SHIPGATE_APPROVED_BY),
-/// credentials bound per stage, JUnit published, artifacts archived (stages share the workspace, so later
-/// stages see earlier outputs), deploys serialised by <c>disableConcurrentBuilds</c> and a <c>lock</c> per environment.
+/// Renders a <see cref="CiPlan"/> as a declarative <c>Jenkinsfile</c>: no pipeline-wide agent (each stage takes an agent
+/// with its label and a cleaned workspace; an approval waits without one), an <c>input</c> stage with <c>submitter</c>
+/// and a timeout between milestones before a gated deploy (its answer becomes SHIPGATE_APPROVED_BY), artifacts handed on
+/// with stash/unstash, credentials bound per stage and only on the deploy branch, <c>when</c> evaluated before the
+/// agent and the deploy lock, a lock per job and environment, operations chosen by the OPERATION build parameter.
 /// </summary>
 public static class JenkinsfileGenerator
 {
     public const string Path = "Jenkinsfile";
 
+    private const string Release = "release";
+
     public static string Generate(CiPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var text = new StringBuilder();
-        foreach (var line in CiHeader.Lines(plan, "Jenkins credentials (secret text), by id", name => $"credentials('{CiNames.CredentialId(name)}') as {name}"))
+        var header = CiHeader.Lines(plan, "Jenkins credentials (secret text), by id", name => $"credentials('{CiNames.CredentialId(name)}') as {name}")
+            .Concat(CiHeader.VariableLines(plan, "the agent's or folder's environment variables (Manage Jenkins → Nodes, or folder properties)"));
+        foreach (var line in header)
             text.Append(line.Length == 0 ? "//\n" : $"// {line}\n");
         text.Append('\n')
             .Append("pipeline {\n")
-            .Append("    agent any\n")
+            .Append("    // Each stage takes its own agent; the approval waits without holding one.\n")
+            .Append("    agent none\n")
             .Append("    options {\n")
-            .Append("        disableConcurrentBuilds()\n")
             .Append("        buildDiscarder(logRotator(numToKeepStr: '30'))\n")
-            .Append("    }\n")
-            .Append("    environment {\n")
+            .Append("        timestamps()\n")
+            .Append("    }\n");
+        if (plan.Operations.Count > 0)
+            text.Append("    parameters {\n")
+                .Append($"        choice(name: 'OPERATION', choices: [{string.Join(", ", plan.Operations.Select(job => Quote(job.Id)).Prepend(Quote(Release)))}], ")
+                .Append("description: 'release runs the pipeline; the others promote or roll back by hand')\n")
+                .Append("    }\n");
+        text.Append("    environment {\n")
             .Append("        DOTNET_NOLOGO = 'true'\n")
             .Append("        DOTNET_CLI_TELEMETRY_OPTOUT = 'true'\n")
-            .Append("        // The agent's NuGet cache survives between builds.\n")
-            .Append("        NUGET_PACKAGES = \"${env.HOME}/.nuget/packages\"\n")
             .Append("    }\n")
             .Append("    stages {\n");
-        foreach (var job in plan.Jobs)
+        foreach (var job in plan.AllJobs)
         {
             if (job.Approval is { } approval)
                 AppendApproval(text, job, approval, plan);
@@ -40,11 +49,6 @@ public static class JenkinsfileGenerator
         }
 
         text.Append("    }\n")
-            .Append("    post {\n")
-            .Append("        always {\n")
-            .Append("            archiveArtifacts artifacts: 'artifacts/ci-summary/**', allowEmptyArchive: true\n")
-            .Append("        }\n")
-            .Append("    }\n")
             .Append("}\n");
         return text.ToString();
     }
@@ -53,14 +57,19 @@ public static class JenkinsfileGenerator
     {
         var approvers = string.Join(',', approval.Approvers);
         text.Append($"        stage('approve {approval.Environment}') {{\n");
-        AppendBranchCondition(text, job, plan);
+        AppendCondition(text, job, plan);
         text.Append("            steps {\n")
-            .Append("                script {\n")
-            .Append("                    // Only the submitters may approve; Jenkins records who did, and the build passes it on to the release ledger.\n")
-            .Append($"                    env.SHIPGATE_APPROVED_BY = input(message: {Quote($"Deploy to {approval.Environment}?")}, ok: 'Approve', ")
+            .Append("                // An older build still waiting here is superseded once a newer one passes.\n")
+            .Append("                milestone(ordinal: 1, label: 'before approval')\n")
+            .Append("                timeout(time: 7, unit: 'DAYS') {\n")
+            .Append("                    script {\n")
+            .Append("                        // Only the submitters may approve; Jenkins records who did, and the build passes it on to the release ledger.\n")
+            .Append($"                        env.SHIPGATE_APPROVED_BY = input(message: {Quote($"Deploy to {approval.Environment}?")}, ok: 'Approve', ")
             .Append(approvers.Length > 0 ? $"submitter: {Quote(approvers)}, " : "")
             .Append("submitterParameter: 'approver')\n")
+            .Append("                    }\n")
             .Append("                }\n")
+            .Append("                milestone(ordinal: 2, label: 'approved')\n")
             .Append("            }\n")
             .Append("        }\n");
     }
@@ -68,12 +77,15 @@ public static class JenkinsfileGenerator
     private static void AppendStage(StringBuilder text, CiJob job, CiPlan plan)
     {
         var stage = job.Stage;
-        text.Append($"        stage({Quote(stage.Id)}) {{\n");
-        AppendBranchCondition(text, job, plan);
+        text.Append($"        stage({Quote(stage.Id)}) {{\n")
+            .Append(job.Runner.JenkinsLabel is { } label ? $"            agent {{ label {Quote(label)} }}\n" : "            agent any\n");
+        AppendCondition(text, job, plan);
+        text.Append("            options {\n")
+            .Append($"                timeout(time: {(job.Deploys ? 60 : 30)}, unit: 'MINUTES')\n");
+        // Lock names are global to the Jenkins instance: the job's name keeps other repositories' deploys apart.
         if (stage.Environment is not null)
-            text.Append("            options {\n")
-                .Append($"                lock(resource: {Quote($"deploy-{stage.Environment}")})\n")
-                .Append("            }\n");
+            text.Append($"                lock(resource: \"${{env.JOB_NAME}}-deploy-{stage.Environment}\")\n");
+        text.Append("            }\n");
         if (stage.SecretNames.Count > 0)
         {
             text.Append("            environment {\n");
@@ -83,29 +95,59 @@ public static class JenkinsfileGenerator
         }
 
         text.Append("            steps {\n")
-            .Append($"                sh {Quote(job.Command)}\n")
+            .Append("                // The workspace may hold an earlier build's artifacts; only the build program and NuGet caches stay.\n")
+            .Append("                sh 'git clean -fdx -e .nuke/temp/build-bin'\n");
+        foreach (var download in job.Downloads)
+            text.Append($"                unstash {Quote(download.Name)}\n");
+        text.Append($"                sh {Quote(CiValue.Render(job.Command, value => value.Jenkins))}\n")
             .Append("            }\n");
-        var archived = stage.Artifacts.Select(path => path.TrimEnd('/') + "/**").Concat(stage.TestResultGlobs).Concat(stage.SummaryGlobs).ToList();
-        if (archived.Count > 0)
+        var archived = stage.TestResultGlobs.Concat(stage.SummaryGlobs).Append("artifacts/ci-summary/**").Distinct(StringComparer.Ordinal).ToList();
+        text.Append("            post {\n")
+            .Append("                always {\n");
+        if (stage.TestResultGlobs.Count > 0)
+            text.Append($"                    junit testResults: {Quote(string.Join(',', stage.TestResultGlobs))}, allowEmptyResults: true\n");
+        text.Append($"                    archiveArtifacts artifacts: {Quote(string.Join(',', archived))}, allowEmptyArchive: true\n")
+            .Append("                }\n");
+        if (stage.Artifacts.Count > 0)
         {
-            text.Append("            post {\n")
-                .Append("                always {\n");
-            if (stage.TestResultGlobs.Count > 0)
-                text.Append($"                    junit testResults: {Quote(string.Join(',', stage.TestResultGlobs))}, allowEmptyResults: true\n");
-            text.Append($"                    archiveArtifacts artifacts: {Quote(string.Join(',', archived))}, allowEmptyArchive: true\n")
-                .Append("                }\n")
-                .Append("            }\n");
+            text.Append("                success {\n");
+            foreach (var path in stage.Artifacts)
+                text.Append($"                    stash name: {Quote(CiHeader.ArtifactName(stage.Id, path))}, includes: {Quote(path.TrimEnd('/') + "/**")}\n");
+            text.Append("                }\n");
         }
 
-        text.Append("        }\n");
+        text.Append("            }\n")
+            .Append("        }\n");
     }
 
-    private static void AppendBranchCondition(StringBuilder text, CiJob job, CiPlan plan)
+    /// <summary>Evaluated before the agent and the options (the deploy lock), so a skipped stage takes neither.</summary>
+    private static void AppendCondition(StringBuilder text, CiJob job, CiPlan plan)
     {
-        if (job.Stage.Environment is not null && plan.Pipeline.DeployBranch is { } branch)
-            text.Append("            when {\n")
-                .Append($"                branch {Quote(branch)}\n")
-                .Append("            }\n");
+        var conditions = new List<string>();
+        var operation = "(params.OPERATION ?: 'release')";
+        switch (job.Trigger)
+        {
+            case CiTrigger.PullRequests:
+                conditions.Add("changeRequest()");
+                break;
+            case CiTrigger.DeployBranch or CiTrigger.Manual when plan.Pipeline.DeployBranch is { } branch:
+                conditions.Add($"branch {Quote(branch)}");
+                break;
+            case CiTrigger.DeployBranch or CiTrigger.Manual:
+                conditions.Add("not { changeRequest() }");
+                break;
+        }
+
+        if (plan.Operations.Count > 0)
+            conditions.Add($"expression {{ {operation} == {Quote(job.Trigger == CiTrigger.Manual ? job.Id : Release)} }}");
+        if (conditions.Count == 0)
+            return;
+        text.Append("            when {\n")
+            .Append("                beforeAgent true\n")
+            .Append("                beforeOptions true\n");
+        foreach (var condition in conditions)
+            text.Append($"                {condition}\n");
+        text.Append("            }\n");
     }
 
     /// <summary>A Groovy single-quoted string: no interpolation, so nothing in it is evaluated.</summary>

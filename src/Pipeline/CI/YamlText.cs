@@ -10,6 +10,8 @@ internal static class YamlText
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .DisableAliases()
+        // A string YAML 1.1 would read as a boolean or number ("true", "on", "1") is quoted: older GitLab rejects a non-string variable.
+        .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true)
         .WithIndentedSequences()
         .Build();
 

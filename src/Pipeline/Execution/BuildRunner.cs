@@ -64,11 +64,12 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
                 arguments.Values("skip") is { Count: 0 },
                 arguments.Values("skip")));
             build.InvokedTargets = plan.Steps.Where(step => step.Invoked).Select(step => step.Name).ToList();
+            var executor = new BuildExecutor(targets, build.Host);
+            // --plan shows what would run after the static conditions, and refuses what the run would refuse (exit 2).
+            plan = executor.Prepare(plan);
             if (arguments.Has("plan"))
                 return WritePlan(nodes, plan);
 
-            var executor = new BuildExecutor(targets, build.Host);
-            plan = executor.Prepare(plan);
             build.Approvals = ApprovalGate.ObtainFromConsole(ApprovalGate.Required(targets, plan), arguments.Has("approve"), build.Host, environment.Variables);
             return await RunWithInterruptsAsync(executor, plan);
         }

