@@ -49,7 +49,7 @@ internal sealed partial class Build : ShipgateBuild
         .Executes(RunTestsAsync);
 
     private Target Pack => _ => _
-        .Description("Packs the libraries and the shipgate tool into artifacts/packages")
+        .Description("NuGet packages (and symbols) of the libraries, the release component, the shipgate tool and the dotnet new template in artifacts/packages, versioned from git tags")
         .DependsOn(Compile)
         .Executes(() => DotNet("pack", Solution, "--no-build", "-c", Configuration, "-o", Path.Combine(Artifacts, "packages"), "-nologo"));
 
