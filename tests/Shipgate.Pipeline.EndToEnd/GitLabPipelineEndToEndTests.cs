@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Shipgate.Testing;
+using Xunit.Abstractions;
+
+namespace Shipgate.Pipeline.EndToEnd;
+
+/// <summary>
+/// The committed <c>.gitlab-ci.yml</c> run by gitlab-ci-local job by job as GitLab would run it on a push to main, each
+/// job in its own copy of the repository (<c>--shell-isolation</c>), with artifacts and caches handed on the way GitLab
+/// hands them: lint, build-image, staging (automatic), production (started by hand, as a release manager starts the
+/// manual job), then on-call's manual rollback-production, then production again. The test job is the one exception:
+/// it would run this suite inside itself, so its command is checked with <c>--plan</c>.
+/// </summary>
+public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stack, ITestOutputHelper output) : IClassFixture<GitLabPipelineStack>
+{
+    private string StateDirectory => Path.Combine(stack.Repository, ".gitlab-ci-local");
+
+    [Fact]
+    public void The_pipeline_builds_once_deploys_that_digest_to_staging_and_production_and_refuses_a_rolled_back_version()
+    {
+        var clock = Stopwatch.StartNew();
+        var lint = Job("lint");
+        Assert.Contains("Build succeeded", lint, StringComparison.Ordinal);
+
+        // The test job's exact command, planned in lint's copy (its build program is compiled there): it tests, and only that.
+        var testPlan = ProcessRun.Start("bash", ["-c", TestJobCommand() + " --plan"], Path.Combine(StateDirectory, "builds", "lint"), TimeSpan.FromMinutes(5));
+        Assert.True(testPlan.ExitCode == 0, testPlan.Output);
+        Assert.Matches(@"\d+\. Test\s+invoked", testPlan.Output);
+
+        Job("build-image");
+        var image = JsonDocument.Parse(File.ReadAllText(Path.Combine(StateDirectory, "artifacts", "build-image", "artifacts", "image", "image.json"))).RootElement;
+        Assert.Equal(stack.Commit, image.GetProperty("version").GetString());
+        var digest = image.GetProperty("digest").GetString()!;
+        Assert.StartsWith("sha256:", digest, StringComparison.Ordinal);
+        var pushed = $"{stack.Registry}/{GitLabPipelineStack.Service}@{digest}";
+
+        var staging = Job("staging");
+        Assert.Equal([pushed], Serving(stack.Staging));
+        AssertNoCompile(staging);
+        AssertOwnReports("staging");
+
+        // Started by hand: GitLab sets CI_JOB_MANUAL for a job a user started, and names the user (GITLAB_USER_LOGIN).
+        var production = Job("production", manual: true);
+        Assert.Equal([pushed], Serving(stack.Production));
+        Assert.Equal([pushed], Serving(stack.Staging));
+        AssertNoCompile(production);
+        AssertOwnReports("production");
+
+        // On-call rolls production back by hand; the same production job run again must not bring that version back.
+        Job("rollback-production", manual: true);
+        Assert.Empty(Serving(stack.Production));
+        var again = Run("production", manual: true);
+        Assert.True(again.ExitCode != 0, again.Output);
+        Assert.Contains("was rolled back", again.Output, StringComparison.Ordinal);
+        Assert.Empty(Serving(stack.Production));
+
+        Assert.DoesNotContain(stack.RegistryPassword, lint + staging + production + again.Output, StringComparison.Ordinal);
+        output.WriteLine($"the pipeline took {clock.Elapsed:m\\:ss}");
+    }
+
+    private string Job(string name, bool manual = false)
+    {
+        var run = Run(name, manual);
+        Assert.True(run.ExitCode == 0, $"job {name} failed:\n{run.Output}");
+        return run.Output;
+    }
+
+    private ProcessRun Run(string name, bool manual)
+    {
+        var home = Directory.CreateDirectory(Path.Combine(stack.Repository, "..", "gitlab-ci-local-home")).FullName;
+        var arguments = new List<string> { name, "--shell-isolation", "--home", home, "--no-color" };
+        if (manual)
+            arguments.AddRange(["--variable", "CI_JOB_MANUAL=true"]);
+        var run = ProcessRun.Start(GitLabPipelineStack.GitLabCiLocal, arguments, stack.Repository, TimeSpan.FromMinutes(15));
+        output.WriteLine($"── {name}: exit {run.ExitCode}\n{run.Output}");
+        return run;
+    }
+
+    /// <summary>What each deploy job needs was built upstream: it never restores or compiles the solution.</summary>
+    private static void AssertNoCompile(string jobOutput)
+    {
+        Assert.DoesNotContain("═══ Compile ═══", jobOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("═══ Restore ═══", jobOutput, StringComparison.Ordinal);
+        Assert.Contains("═══ Deploy ═══", jobOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>The gate JUnit and summary a deploy job keeps are its own environment's, never another job's.</summary>
+    private void AssertOwnReports(string environment)
+    {
+        var reports = Path.Combine(StateDirectory, "artifacts", environment, "artifacts", "reports");
+        Assert.True(File.Exists(Path.Combine(reports, "junit.xml")), $"no gate JUnit in {environment}'s artifacts");
+        var summary = File.ReadAllText(Path.Combine(reports, "summary.md"));
+        Assert.Contains(environment, summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(environment == "staging" ? "production" : "staging", summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>The image references of the service's running containers on an engine, through the docker CLI over TLS.</summary>
+    private static List<string> Serving(RemoteDockerEngine engine)
+    {
+        var ps = ProcessRun.Checked("docker", [
+            "--host", engine.Address, "--tlsverify", "--tlscacert", engine.CaCertificateFile, "--tlscert", engine.ClientCertificateFile, "--tlskey", engine.ClientKeyFile,
+            "ps", "--filter", $"label=io.shipgate.service={GitLabPipelineStack.Service}", "--format", "{{.Image}}"], RepositoryPaths.Root, TimeSpan.FromMinutes(1));
+        return ps.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    }
+
+    private string TestJobCommand() =>
+        TestScript().Match(File.ReadAllText(Path.Combine(stack.Repository, ".gitlab-ci.yml"))) is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new InvalidOperationException("no test job with a script in .gitlab-ci.yml");
+
+    [GeneratedRegex(@"^test:\n(?:  .*\n)*?  script:\n    - (.+)$", RegexOptions.Multiline)]
+    private static partial Regex TestScript();
+}
