@@ -107,7 +107,7 @@ public static partial class EnvironmentsFile
         var environment = new ReleaseEnvironment(name)
         {
             IsLocal = map.Bool("local") ?? false,
-            Platform = map.Choice("platform", Platforms) ?? PlatformKind.Docker,
+            Platform = map.Choice("platform", Platforms),
             Replicas = map.Integer("replicas") ?? 1,
             Port = map.Integer("port"),
             Policy = map.Choice("policy", Policies),

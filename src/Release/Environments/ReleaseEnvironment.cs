@@ -16,8 +16,8 @@ public sealed record ReleaseEnvironment(string Name)
 
     public EngineTlsFiles? EngineTls { get; init; }
 
-    /// <summary><c>docker</c> (one engine) or <c>swarm</c> (a service with replicas).</summary>
-    public PlatformKind Platform { get; init; } = PlatformKind.Docker;
+    /// <summary><c>docker</c> (one engine) or <c>swarm</c> (a service with replicas); null: what the ledger recorded, else docker.</summary>
+    public PlatformKind? Platform { get; init; }
 
     public int Replicas { get; init; } = 1;
 

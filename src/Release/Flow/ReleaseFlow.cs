@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Serilog;
+using Shipgate.DeployTargets;
 using Shipgate.DeployTargets.Engine;
 using Shipgate.DeployTargets.Images;
 using Shipgate.DeployTargets.Ledger;
@@ -225,7 +226,31 @@ public sealed class ReleaseFlow : IDisposable
         var path = Path.GetFullPath(_build.EnvironmentsFileOverride ?? _build.Service.EnvironmentsFile, _build.RootDirectory);
         var name = _build.TargetEnvironment;
         var environment = File.Exists(path) ? EnvironmentsFile.Load(path, name, variables) : ReleaseEnvironment.Embedded(name);
-        return ReleaseSettings.Merge(_build.Service, environment, _build, variables);
+        var settings = ReleaseSettings.Merge(_build.Service, environment, _build, variables);
+        return settings.PlatformGiven ? settings : settings with { Platform = RecordedPlatform(settings) ?? settings.Platform };
+    }
+
+    // Nobody said where the service runs: the ledger knows what its last deploy used (a Swarm service must not be
+    // mistaken for a missing container). An engine that does not answer yet (the local stack before Up) records nothing.
+    private PlatformKind? RecordedPlatform(ReleaseSettings settings)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var recorded = ReleaseLedger.ReadPlatformAsync(PlatformFactory.EngineOf(settings, _build.RootDirectory), settings.Service.Name, settings.Environment.Name, timeout.Token)
+                .GetAwaiter().GetResult();
+            return recorded switch
+            {
+                DeployPlatform.Swarm => PlatformKind.Swarm,
+                DeployPlatform.Docker => PlatformKind.Docker,
+                _ => null,
+            };
+        }
+        catch (Exception exception) when (exception is DeployTargetException or OperationCanceledException or HttpRequestException or IOException)
+        {
+            Log.Debug("The ledger's platform could not be read ({Message}): Docker", exception.Message);
+            return null;
+        }
     }
 
     private ReleaseEventBus CreateEventBus()

@@ -19,6 +19,9 @@ public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment 
 
     public required PlatformKind Platform { get; init; }
 
+    /// <summary>Whether --platform or the environments file said the platform; if not, the ledger's record decides.</summary>
+    public bool PlatformGiven { get; init; }
+
     public required int Replicas { get; init; }
 
     public required int Port { get; init; }
@@ -68,7 +71,8 @@ public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment 
         ArgumentNullException.ThrowIfNull(variables);
         return new ReleaseSettings(service, environment)
         {
-            Platform = parameters.PlatformOverride ?? environment.Platform,
+            Platform = parameters.PlatformOverride ?? environment.Platform ?? PlatformKind.Docker,
+            PlatformGiven = parameters.PlatformOverride is not null || environment.Platform is not null,
             Replicas = parameters.ReplicasOverride ?? environment.Replicas,
             Port = parameters.ServicePortOverride ?? environment.Port ?? service.Port,
             Engine = parameters.DockerHostOverride ?? environment.Engine ?? LocalEngine,

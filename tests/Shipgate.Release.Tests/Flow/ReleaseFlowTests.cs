@@ -95,6 +95,34 @@ public sealed class ReleaseFlowTests(ReleaseStack stack)
     }
 
     [Fact]
+    public async Task Status_of_a_swarm_release_finds_its_platform_in_the_ledger_and_starts_no_container()
+    {
+        await ReleaseStack.ScriptAsync("docker.sh", "swarm");
+        using var repository = new TestRepository(stack, "svc-swarm-status");
+        try
+        {
+            var deploy = repository.Build("Deploy", "--environment", "test", "--version", "v1", "--platform", "Swarm", "--skip", "Verify");
+            Assert.True(deploy.ExitCode == 0, deploy.Output);
+            var containersBefore = (await ContainersAsync(EngineConnection.Local, "svc-swarm-status")).Select(c => c.ID).ToHashSet();
+
+            // Neither --platform nor the environments file says Swarm: before, Status took it for Docker and started a container.
+            var status = repository.Build("Status", "--environment", "test");
+
+            Assert.True(status.ExitCode == 0, status.Output);
+            Assert.Contains("(Swarm on", status.Output, StringComparison.Ordinal);
+            Assert.Matches(@"Current:\s+v1 \[Healthy\]", status.Output);
+            Assert.Equal(containersBefore, (await ContainersAsync(EngineConnection.Local, "svc-swarm-status")).Select(c => c.ID).ToHashSet());
+        }
+        finally
+        {
+            using var client = EngineConnection.Local.CreateClient();
+            foreach (var service in await client.Swarm.ListServicesAsync(new ServicesListParameters()))
+                if (service.Spec.Name.StartsWith("svc-swarm-status", StringComparison.Ordinal))
+                    await client.Swarm.RemoveServiceAsync(service.ID);
+        }
+    }
+
+    [Fact]
     public async Task A_failing_report_writer_never_changes_the_decision()
     {
         using var repository = await ServingAsync("svc-reports", "v1");
