@@ -55,4 +55,11 @@ public sealed class HaproxyRepliesTests
         Assert.Null(HaproxyReplies.RefusalUnless("New server registered.\n\n", HaproxyReplies.ServerAdded));
         Assert.Equal("(no answer)", HaproxyReplies.RefusalUnless("", HaproxyReplies.ServerDeleted));
     }
+
+    [Theory]
+    [InlineData("Unknown command. Please enter one of the following commands only :", true)]
+    [InlineData("This command is restricted to experimental mode only.", true)]
+    [InlineData("No such backend.", false)]
+    public void An_haproxy_that_cannot_add_servers_at_runtime_is_recognised(string refusal, bool unsupported) =>
+        Assert.Equal(unsupported, HaproxyReplies.IsRuntimeServersUnsupported(refusal));
 }

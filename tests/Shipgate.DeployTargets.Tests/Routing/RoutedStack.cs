@@ -80,20 +80,9 @@ internal sealed class RoutedStack : IAsyncDisposable
         (await Router.ReadStateAsync(Backend)).Find(server)?.TotalSessions
         ?? throw new InvalidOperationException($"no server {server} in {Backend}");
 
-    /// <summary>Polls the router's state (every 20 ms) until the condition holds; how long it took.</summary>
-    public async Task<TimeSpan> WaitUntilAsync(Func<BackendState, bool> condition, TimeSpan timeout)
-    {
-        var start = Prober.Now;
-        while (true)
-        {
-            var state = await Router.ReadStateAsync(Backend);
-            if (condition(state))
-                return Prober.Now - start;
-            if (Prober.Now - start > timeout)
-                throw new TimeoutException($"the router's state did not change within {timeout}: {string.Join(", ", state.Servers)}");
-            await Task.Delay(20);
-        }
-    }
+    /// <summary>Polls the router's state until the condition holds; how long it took.</summary>
+    public Task<TimeSpan> WaitUntilAsync(Func<BackendState, bool> condition, TimeSpan timeout) =>
+        RouterPolling.WaitUntilAsync(Router, Backend, condition, timeout);
 
     public async ValueTask DisposeAsync()
     {

@@ -37,18 +37,27 @@ public sealed class HaproxyProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HaproxyProcess> StartAsync(
+    /// <summary>Shipgate's generated configuration for <paramref name="spec"/>.</summary>
+    public static Task<HaproxyProcess> StartAsync(
         HaproxyConfigSpec spec, string directory, string executable = "haproxy", TimeSpan? readyTimeout = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        StartAsync(
+            HaproxyConfig.Generate(spec), RuntimeApiEndpoint.UnixSocket(spec.RuntimeSocketPath), directory, executable,
+            readyTimeout, cancellationToken);
+
+    /// <summary>Any configuration whose runtime API is at <paramref name="runtimeApi"/> (e.g. a user's, to try it).</summary>
+    public static async Task<HaproxyProcess> StartAsync(
+        string configuration, RuntimeApiEndpoint runtimeApi, string directory, string executable = "haproxy",
+        TimeSpan? readyTimeout = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);
         var configPath = Path.Combine(directory, "haproxy.cfg");
-        await File.WriteAllTextAsync(configPath, HaproxyConfig.Generate(spec), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(configPath, configuration, cancellationToken).ConfigureAwait(false);
         await CheckConfigAsync(executable, configPath, cancellationToken).ConfigureAwait(false);
 
         var output = new StringBuilder();
         var process = Start(executable, ["-db", "-f", configPath], output);
-        var started = new HaproxyProcess(process, output, configPath, RuntimeApiEndpoint.UnixSocket(spec.RuntimeSocketPath));
+        var started = new HaproxyProcess(process, output, configPath, runtimeApi);
         try
         {
             await started.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);

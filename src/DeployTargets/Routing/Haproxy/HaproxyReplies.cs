@@ -36,6 +36,11 @@ public static class HaproxyReplies
         refusal.Contains("connection", StringComparison.OrdinalIgnoreCase)
         || refusal.Contains("still", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether HAProxy refused `add server`/`del server` as a command it does not offer (before 2.5, or 2.4 outside experimental mode).</summary>
+    public static bool IsRuntimeServersUnsupported(string refusal) =>
+        refusal.Contains("Unknown command", StringComparison.OrdinalIgnoreCase)
+        || refusal.Contains("experimental", StringComparison.OrdinalIgnoreCase);
+
     public static bool IsNoSuchBackend(string reply) =>
         reply.Contains("Can't find backend", StringComparison.OrdinalIgnoreCase)
         || reply.Contains("No such backend", StringComparison.OrdinalIgnoreCase);

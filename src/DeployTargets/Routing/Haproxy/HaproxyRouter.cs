@@ -29,7 +29,7 @@ public sealed class HaproxyRouter(RuntimeApiClient api, HaproxyHealthCheck healt
             if (present is null)
             {
                 // A new server starts in maintenance: check it, then let it in; it takes traffic once a check passes.
-                await RunAsync(HaproxyCommands.AddServer(backend, server, healthCheck), HaproxyReplies.ServerAdded, cancellationToken).ConfigureAwait(false);
+                await AddAsync(backend, server, cancellationToken).ConfigureAwait(false);
                 await RunSilentAsync(
                     [HaproxyCommands.EnableHealthChecks(backend, server.Name), HaproxyCommands.EnableServer(backend, server.Name)],
                     cancellationToken).ConfigureAwait(false);
@@ -114,11 +114,18 @@ public sealed class HaproxyRouter(RuntimeApiClient api, HaproxyHealthCheck healt
         }
     }
 
-    private async Task RunAsync(string command, string expected, CancellationToken cancellationToken)
+    private async Task AddAsync(string backend, RoutedServer server, CancellationToken cancellationToken)
     {
+        var command = HaproxyCommands.AddServer(backend, server, healthCheck);
         var reply = await api.SendAsync(command, cancellationToken).ConfigureAwait(false);
-        if (HaproxyReplies.RefusalUnless(reply, expected) is { } refusal)
-            throw Refused(command, refusal);
+        if (HaproxyReplies.RefusalUnless(reply, HaproxyReplies.ServerAdded) is not { } refusal)
+            return;
+        if (HaproxyReplies.IsRuntimeServersUnsupported(refusal))
+            throw new TrafficRouterException(
+                RouterErrorKind.CommandRefused,
+                $"HAProxy at {api.Endpoint.Display} cannot add servers at runtime (HAProxy 2.5 or later can): '{refusal}'. " +
+                "Declare the servers in its configuration instead.");
+        throw Refused(command, refusal);
     }
 
     private async Task RunSilentAsync(IReadOnlyList<string> commands, CancellationToken cancellationToken)
