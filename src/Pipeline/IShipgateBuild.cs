@@ -1,3 +1,4 @@
+using Shipgate.Pipeline.Secrets;
 using System.Linq.Expressions;
 using Shipgate.Pipeline.Hosts;
 using Shipgate.Pipeline.Tooling;
@@ -28,6 +29,12 @@ public interface IShipgateBuild
 
     /// <summary>Runs tools with argument arrays, their output in the log, secrets masked.</summary>
     ProcessRunner Tools { get; }
+
+    /// <summary>
+    /// The values that the log, reports, error messages and child processes never see: the secret parameters, plus
+    /// any the build finds at run time (a password read from a variable an environments file names) — register them.
+    /// </summary>
+    SecretMasker Secrets { get; }
 
     /// <summary>The approvals given for this run (who, how, when).</summary>
     IReadOnlyList<Approvals.Approval> Approvals { get; }

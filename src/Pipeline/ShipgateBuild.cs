@@ -1,3 +1,4 @@
+using Shipgate.Pipeline.Secrets;
 using System.Linq.Expressions;
 using Shipgate.Pipeline.Execution;
 using Shipgate.Pipeline.Hosts;
@@ -33,6 +34,9 @@ public abstract class ShipgateBuild : IShipgateBuild
 
     /// <summary>Runs tools (dotnet, npm, git...) with argument arrays, their output in the log, secrets masked.</summary>
     public ProcessRunner Tools { get; internal set; } = null!;
+
+    /// <summary>The values that the log, reports, error messages and child processes never see; register those found at run time.</summary>
+    public SecretMasker Secrets { get; internal set; } = new();
 
     /// <summary>True on a developer's terminal, false on a CI server.</summary>
     public bool IsLocalBuild => Host is TerminalHost;

@@ -30,7 +30,7 @@ public static class CiPlanner
         var nodes = targets.Select(target => target.Node).ToList();
         var approvals = targets.ToDictionary(target => target.Node.Name, target => target.Approvals, StringComparer.Ordinal);
         var problems = new List<string>();
-        var everyJob = Names(pipeline.EveryJobRunsTargets, nodes, $"Pipeline '{pipeline.Name}', EveryJobRuns", problems);
+        var everyJob = Names(pipeline.EveryJobRunsTargets, nodes, $"Pipeline '{pipeline.Name}', EveryJobRuns", problems, required: false);
         var jobs = new List<CiJob>();
         foreach (var stage in pipeline.Stages)
         {
@@ -44,7 +44,8 @@ public static class CiPlanner
             foreach (var need in needs.Select(id => jobs.FirstOrDefault(job => job.Id == id)).OfType<CiJob>().Where(need => !RunsWhenever(need.Trigger, trigger)))
                 problems.Add($"{where} ({trigger}) needs '{need.Id}', which runs only {Describe(need.Trigger)}; declare .Needs(...) on a stage that runs whenever it does.");
             var upstream = Upstream(needs, jobs);
-            jobs.Add(Job(stage, names, needs, trigger, upstream, nodes, everyJob, Approval(stage, names, approvals, where, problems), pipeline.Runner));
+            var without = Names(stage.WithoutTargets, nodes, where, problems, required: false);
+            jobs.Add(Job(stage, names, needs, trigger, upstream, nodes, everyJob, without, Approval(stage, names, approvals, where, problems), pipeline.Runner));
         }
 
         var operations = new List<CiJob>();
@@ -54,7 +55,8 @@ public static class CiPlanner
             var names = Names(stage.Targets, nodes, where, problems);
             if (stage.NeedsStages.Count > 0)
                 problems.Add($"{where} is started by hand and needs no stage.");
-            operations.Add(Job(stage, names, [], CiTrigger.Manual, [], nodes, everyJob, Approval(stage, names, approvals, where, problems), pipeline.Runner));
+            var without = Names(stage.WithoutTargets, nodes, where, problems, required: false);
+            operations.Add(Job(stage, names, [], CiTrigger.Manual, [], nodes, everyJob, without, Approval(stage, names, approvals, where, problems), pipeline.Runner));
         }
 
         return problems.Count > 0 ? throw new CiDeclarationException(string.Join(Environment.NewLine, problems)) : new CiPlan(pipeline, jobs, operations);
@@ -62,9 +64,9 @@ public static class CiPlanner
 
     private static CiJob Job(
         CiStage stage, List<string> names, IReadOnlyList<string> needs, CiTrigger trigger, List<CiJob> upstream,
-        List<TargetNode> nodes, List<string> everyJob, CiApproval? approval, CiRunner runner)
+        List<TargetNode> nodes, List<string> everyJob, List<string> without, CiApproval? approval, CiRunner runner)
     {
-        var skips = Skips(names, upstream, nodes, everyJob);
+        var skips = Skips(names, upstream, nodes, everyJob, without);
         var runs = names.Count == 0 ? [] : Running(nodes, names, skips);
         var downloads = upstream.SelectMany(job => job.Stage.Artifacts.Select(path => new CiArtifact(job.Id, path))).ToList();
         return new CiJob(stage, names, needs, approval, skips, trigger, downloads, runs, stage.Runner ?? runner);
@@ -79,18 +81,21 @@ public static class CiPlanner
     }
 
     /// <summary>
-    /// The targets upstream stages declared (their results arrive as artifacts or were checks that passed), and then
-    /// what only those pulled in (Restore and Compile for Test): skipped, so no job repeats another's work. Never skipped:
-    /// the job's own targets, what they trigger (a release's summary) and what every job runs again on its runner.
+    /// The targets upstream stages declared (their results arrive as artifacts or were checks that passed) and those the
+    /// stage does without, then what only those pulled in (Restore and Compile for Test): skipped, so no job repeats
+    /// another's work. Never skipped: the job's own targets; unless the stage does without them, what they trigger (a
+    /// release's summary) and what every job runs again on its runner.
     /// </summary>
-    private static List<string> Skips(List<string> own, List<CiJob> upstream, List<TargetNode> nodes, List<string> everyJob)
+    private static List<string> Skips(List<string> own, List<CiJob> upstream, List<TargetNode> nodes, List<string> everyJob, List<string> without)
     {
-        if (own.Count == 0 || upstream.Count == 0)
+        if (own.Count == 0)
             return [];
         var planned = Running(nodes, own, []);
         var keep = Triggered(own, nodes).Concat(own).Concat(everyJob).ToHashSet(StringComparer.Ordinal);
         var declared = upstream.SelectMany(job => job.Targets).ToHashSet(StringComparer.Ordinal);
-        var skipped = planned.Where(name => declared.Contains(name) && !keep.Contains(name)).ToHashSet(StringComparer.Ordinal);
+        var skipped = planned
+            .Where(name => !own.Contains(name) && (without.Contains(name) || (declared.Contains(name) && !keep.Contains(name))))
+            .ToHashSet(StringComparer.Ordinal);
         bool changed;
         do
         {
@@ -134,9 +139,9 @@ public static class CiPlanner
         return earlier.Where(job => upstream.Contains(job.Id)).ToList();
     }
 
-    private static List<string> Names(IReadOnlyList<string> typed, List<TargetNode> nodes, string where, List<string> problems)
+    private static List<string> Names(IReadOnlyList<string> typed, List<TargetNode> nodes, string where, List<string> problems, bool required = true)
     {
-        if (typed.Count == 0 && !where.Contains("EveryJobRuns", StringComparison.Ordinal))
+        if (typed.Count == 0 && required)
             problems.Add($"{where} runs no target.");
         var names = new List<string>();
         foreach (var name in typed)

@@ -14,6 +14,7 @@ public sealed class CiStage
     private readonly List<string> _testResults = [];
     private readonly List<string> _summaries = [];
     private readonly List<string> _variables = [];
+    private readonly List<string> _without = [];
 
     internal CiStage(string id) => Id = id;
 
@@ -41,6 +42,9 @@ public sealed class CiStage
     /// GitHub (environment-scoped there and on GitLab), CI/CD variables on GitLab, the agent's or folder's environment on Jenkins.
     /// </summary>
     public IReadOnlyList<string> VariableNames => _variables;
+
+    /// <summary>Targets the job's command skips although its targets pull them in: the runner already provides what they do.</summary>
+    public IReadOnlyList<string> WithoutTargets => _without;
 
     /// <summary>Where the job runs; null: the pipeline's runner.</summary>
     public CiRunner? Runner { get; private set; }
@@ -79,6 +83,9 @@ public sealed class CiStage
             CiNames.ThrowIfInvalidVariable(name);
         return Add(_variables, environmentVariables);
     }
+
+    /// <summary>Skips these targets in this stage (e.g. <c>Without("Prerequisites")</c> on a runner provisioned once).</summary>
+    public CiStage Without(params string[] targets) => Add(_without, targets);
 
     /// <summary>Runs this stage's job on <paramref name="runner"/> instead of the pipeline's.</summary>
     public CiStage On(CiRunner runner)

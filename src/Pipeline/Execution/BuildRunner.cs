@@ -52,6 +52,7 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
             build.Host = BuildHosts.Select(arguments.Values("host")?.FirstOrDefault(), environment.Variables);
             using var log = BuildLogging.Start(build.RootDirectory, arguments.Values("verbosity")?.FirstOrDefault(), _masker, environment.Out, build.Host);
             build.Tools = new ProcessRunner(Log.Logger, _masker);
+            build.Secrets = _masker;
             foreach (var warning in injected.Warnings)
                 Log.Warning("{Warning}", warning);
             if (tooShortToMask.Count > 0)

@@ -29,6 +29,23 @@ public sealed class ProcessRunner
         _masker = masker;
     }
 
+    /// <summary>
+    /// The build's environment minus every variable whose value carries a registered secret: a daemon that Up starts
+    /// outlives the build, and any process of its user can read its environment. A tool that needs a secret gets it
+    /// explicitly, through <see cref="ToolInvocation.Environment"/>.
+    /// </summary>
+    private Dictionary<string, string?> ChildEnvironment(IReadOnlyDictionary<string, string?> given)
+    {
+        var environment = new Dictionary<string, string?>(given, StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry variable in System.Environment.GetEnvironmentVariables())
+        {
+            if (variable.Key is string name && variable.Value is string value && !environment.ContainsKey(name) && _masker.Reveals(value))
+                environment[name] = null;
+        }
+
+        return environment;
+    }
+
     public Task<ProcessResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
         RunAsync(new ToolInvocation(fileName, arguments), cancellationToken);
 
@@ -49,7 +66,7 @@ public sealed class ProcessRunner
         var command = Cli.Wrap(invocation.FileName)
             .WithArguments(invocation.Arguments)
             .WithWorkingDirectory(invocation.WorkingDirectory ?? Directory.GetCurrentDirectory())
-            .WithEnvironmentVariables(invocation.Environment)
+            .WithEnvironmentVariables(ChildEnvironment(invocation.Environment))
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Record(OutputStream.StandardOutput, line)))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Record(OutputStream.StandardError, line)));

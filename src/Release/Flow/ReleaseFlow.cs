@@ -227,6 +227,9 @@ public sealed class ReleaseFlow : IDisposable
         var name = _build.TargetEnvironment;
         var environment = File.Exists(path) ? EnvironmentsFile.Load(path, name, variables) : ReleaseEnvironment.Embedded(name);
         var settings = ReleaseSettings.Merge(_build.Service, environment, _build, variables);
+        // Read from the variables the environments file names: masked in the log and kept from child processes.
+        _build.Secrets.Register(settings.RegistryPassword);
+        _build.Secrets.Register(settings.PrometheusToken);
         return settings.PlatformGiven ? settings : settings with { Platform = RecordedPlatform(settings) ?? settings.Platform };
     }
 

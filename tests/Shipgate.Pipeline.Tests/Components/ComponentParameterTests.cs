@@ -231,6 +231,8 @@ public sealed class ComponentParameterTests : IDisposable
 
         public Pipeline.Tooling.ProcessRunner Tools => null!;
 
+        public Pipeline.Secrets.SecretMasker Secrets { get; } = new();
+
         public IReadOnlyList<Pipeline.Approvals.Approval> Approvals => [];
 
         public IReadOnlyList<string> InvokedTargets => [];

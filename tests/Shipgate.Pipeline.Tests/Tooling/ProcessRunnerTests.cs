@@ -34,6 +34,31 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task A_child_never_inherits_a_variable_that_carries_a_secret_unless_it_is_given_explicitly()
+    {
+        const string Name = "SHIPGATE_PROCESS_RUNNER_TEST_PASSWORD";
+        const string Plain = "SHIPGATE_PROCESS_RUNNER_TEST_PLAIN";
+        Environment.SetEnvironmentVariable(Name, "hunter2-registry-password");
+        Environment.SetEnvironmentVariable(Plain, "not-a-secret");
+        try
+        {
+            _masker.Register("hunter2-registry-password");
+            var script = $"echo ${{{Name}:-absent}} ${{{Plain}:-absent}}";
+
+            var inherited = await _runner.RunAsync("sh", ["-c", script]);
+            var given = await _runner.RunAsync(new ToolInvocation("sh", ["-c", script]) { Environment = new Dictionary<string, string?> { [Name] = "hunter2-registry-password" } });
+
+            Assert.Equal("absent not-a-secret", inherited.StandardOutput);
+            Assert.Equal("hunter2-registry-password not-a-secret", given.StandardOutput);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Name, null);
+            Environment.SetEnvironmentVariable(Plain, null);
+        }
+    }
+
+    [Fact]
     public async Task Arguments_reach_the_tool_intact_without_a_shell()
     {
         string[] tricky = ["a b", "it's", "$HOME", "*", "\"quoted\"", "semi;colon", ""];
