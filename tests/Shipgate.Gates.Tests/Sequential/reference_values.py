@@ -5,6 +5,7 @@ Wald's SPRT between N(0, V) and N(m, V) at an estimate d: ln LR = (m*d - m*m/2) 
 Each block prints the numbers one test copies; the tests name the block.
 """
 import math
+import statistics
 
 
 def llr(d, v, m, centre=None):
@@ -67,11 +68,27 @@ def multinomial_llr(p, q, c, nc, nb):
     return d, m, llr(d, v, m, centre)
 
 
+def cumulative_at(v, bounds, cumulative):
+    """The cumulative count at v: log-normal inside the bucket (probit linear in ln v), else linear."""
+    k = 0
+    while k < len(bounds) - 1 and bounds[k] < v:
+        k += 1
+    lower = min(0, bounds[0]) if k == 0 else bounds[k - 1]
+    below = 0 if k == 0 else cumulative[k - 1]
+    total = cumulative[-1]
+    if lower > 0 and lower < v < bounds[k] and below > 0 and cumulative[k] < total:
+        n = statistics.NormalDist()
+        zl, zu = n.inv_cdf(below / total), n.inv_cdf(cumulative[k] / total)
+        return total * n.cdf(zl + (zu - zl) * math.log(v / lower) / math.log(bounds[k] / lower))
+    return below + (cumulative[k] - below) * min(max((v - lower) / (bounds[k] - lower), 0), 1)
+
+
 # bounds 0.1, 0.2, 0.4, +Inf; baseline 500, 400, 90, 10; candidate 400, 450, 130, 20
 # baseline p95 rank 950 lies in bucket (0.2, 0.4]: cells <= 0.2, (0.2, 0.4], +Inf
-# regressed cumulative at e / 1.2, linear in the bucket (the lowest from 0): 0.2/1.2 -> 500 + 400 * (0.2/1.2 - 0.1) / 0.1
-r02 = 500 + 400 * (0.2 / 1.2 - 0.1) / 0.1
-r04 = 900 + 90 * (0.4 / 1.2 - 0.2) / 0.2
+# regressed cumulative at e / 1.2, log-normal inside each bucket
+r02 = cumulative_at(0.2 / 1.2, [0.1, 0.2, 0.4, math.inf], [500, 900, 990, 1000])
+r04 = cumulative_at(0.4 / 1.2, [0.1, 0.2, 0.4, math.inf], [500, 900, 990, 1000])
+print("regressed cumulative at 0.2/1.2 and 0.4/1.2", repr(r02), repr(r04))
 p = [900 / 1000, 90 / 1000, 10 / 1000]
 q = [r02 / 1000, (r04 - r02) / 1000, (1000 - r04) / 1000]
 c = [850 / 1000, 130 / 1000, 20 / 1000]
