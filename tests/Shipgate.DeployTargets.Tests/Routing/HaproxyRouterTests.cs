@@ -133,18 +133,19 @@ public sealed class HaproxyRouterTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Refusals_name_the_backend_or_carry_haproxys_answer()
+    public async Task Refusals_name_the_backend_or_the_server_and_change_nothing()
     {
         await using var stack = await RoutedStack.StartAsync(TimeSpan.Zero, ("stable", 256));
 
         var noBackend = await Assert.ThrowsAsync<TrafficRouterException>(() => stack.Router.ReadStateAsync("other"));
         var noServer = await Assert.ThrowsAsync<TrafficRouterException>(
-            () => stack.Router.SetWeightsAsync(RoutedStack.Backend, new Dictionary<string, int> { ["ghost"] = 1 }));
+            () => stack.Router.SetWeightsAsync(RoutedStack.Backend, new Dictionary<string, int> { ["stable"] = 10, ["ghost"] = 1 }));
         var removal = await stack.Router.DrainAndRemoveAsync(RoutedStack.Backend, "ghost", TimeSpan.FromSeconds(1));
 
         Assert.Equal(RouterErrorKind.NoSuchBackend, noBackend.Kind);
-        Assert.Equal(RouterErrorKind.CommandRefused, noServer.Kind);
-        Assert.Contains("No such server", noServer.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(RouterErrorKind.InvalidArgument, noServer.Kind);
+        Assert.Contains("no server ghost", noServer.Message, StringComparison.Ordinal);
+        Assert.Equal(256, (await stack.Router.ReadStateAsync(RoutedStack.Backend)).Find("stable")!.Weight);
         Assert.False(removal.WasPresent);
     }
 

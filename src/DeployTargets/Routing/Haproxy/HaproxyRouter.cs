@@ -47,9 +47,19 @@ public sealed class HaproxyRouter(RuntimeApiClient api, HaproxyHealthCheck healt
         }
     }
 
-    public Task SetWeightsAsync(string backend, IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken = default) =>
+    public async Task SetWeightsAsync(string backend, IReadOnlyDictionary<string, int> weights, CancellationToken cancellationToken = default)
+    {
+        var commands = weights.Select(w => HaproxyCommands.SetWeight(backend, w.Key, w.Value)).ToList();
+        // HAProxy runs a line up to the command it refuses: check the names first, so a wrong one changes nothing.
+        var state = await ReadStateAsync(backend, cancellationToken).ConfigureAwait(false);
+        var unknown = weights.Keys.Where(server => state.Find(server) is null).ToList();
+        if (unknown.Count > 0)
+            throw new TrafficRouterException(
+                RouterErrorKind.InvalidArgument,
+                $"HAProxy at {api.Endpoint.Display}, backend {backend} has no server {string.Join(", ", unknown)}: no weight was changed");
         // One line: HAProxy applies the weights back to back, so no request sees half of the change for long.
-        RunSilentAsync(weights.Select(w => HaproxyCommands.SetWeight(backend, w.Key, w.Value)).ToList(), cancellationToken);
+        await RunSilentAsync(commands, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<ServerRemoval> DrainAndRemoveAsync(string backend, string server, TimeSpan drainTimeout, CancellationToken cancellationToken = default)
     {
