@@ -97,8 +97,8 @@ public sealed class RouterSwitchMeasurement(ITestOutputHelper output)
         text.AppendLine();
         text.AppendLine("| measurement | median | max | goal |");
         text.AppendLine("|---|---:|---:|---|");
-        Row(text, "canary rollback (10% → weight 0): runtime API round trip", rounds.Select(r => r.Rollback.Duration), "");
-        Row(text, "switch (old 0, new 256): runtime API round trip", rounds.Select(r => r.SwitchOver.Duration), "");
+        Row(text, "canary rollback (10% → weight 0): SetWeightsAsync (name check + set line)", rounds.Select(r => r.Rollback.Duration), "");
+        Row(text, "switch (old 0, new 256): SetWeightsAsync (name check + set line)", rounds.Select(r => r.SwitchOver.Duration), "");
         Row(text, "switch: last request to the old version after the command", rounds.Select(r => EffectOnOld(r, probes)), "≤ 1 s");
         Row(text, "drain of the old version (its requests in flight finish)", rounds.Select(r => r.Removal.DrainTime), "");
         Row(text, "a killed server marked down by the health checks", [deadDetected], "");
