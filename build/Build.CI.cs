@@ -31,6 +31,10 @@ internal sealed partial class Build
 
     private static readonly string[] RegistrySecrets = ["REGISTRY_USERNAME", "REGISTRY_PASSWORD"];
 
+    // The runners are provisioned once (scripts/install-prerequisites.sh; on GitHub the setup step): only the test job,
+    // whose tests install their own validators, runs the Prerequisites target.
+    private static readonly string[] Provisioned = ["Prerequisites"];
+
     /// <summary>
     /// The pipeline: lint, test, then for pull requests a rehearsal (Deploy Verify on the embedded stack of the runner),
     /// for the deploy branch image + push, staging deploy + verify, approval, production deploy + verify; Promote and
@@ -56,6 +60,7 @@ internal sealed partial class Build
                     .With("--version", CiValue.CommitSha)
                     .ForPullRequestsOnly()
                     .Needs("test")
+                    .Without(Provisioned)
                     .TestResults("artifacts/reports/junit.xml")
                     .Summary("artifacts/reports/summary.md"))
                 // Built on staging's engine, pushed to the registry both environments pull from; never from a pull request.
@@ -65,6 +70,7 @@ internal sealed partial class Build
                     .With("--version", CiValue.CommitSha)
                     .Needs("test")
                     .On(Deployer)
+                    .Without(Provisioned)
                     .Secrets(RegistrySecrets)
                     .Variables(EnvironmentVariables("staging"))
                     .Produces("artifacts/image"))
@@ -93,6 +99,7 @@ internal sealed partial class Build
         .With("--environment", environment)
         .Deploys(environment)
         .On(Deployer)
+        .Without(Provisioned)
         .Secrets([.. RegistrySecrets, "PROMETHEUS_TOKEN"])
         .Variables(EnvironmentVariables(environment))
         .TestResults("artifacts/reports/junit.xml")
@@ -103,6 +110,7 @@ internal sealed partial class Build
         .With("--environment", environment)
         .Deploys(environment)
         .On(Deployer)
+        .Without(Provisioned)
         .Secrets([.. RegistrySecrets, "PROMETHEUS_TOKEN"])
         .Variables(EnvironmentVariables(environment));
 
