@@ -31,8 +31,8 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
 
         Job("build-image");
         var image = JsonDocument.Parse(File.ReadAllText(Path.Combine(StateDirectory, "artifacts", "build-image", "artifacts", "image", "image.json"))).RootElement;
-        Assert.Equal(stack.Commit, image.GetProperty("version").GetString());
-        var digest = image.GetProperty("digest").GetString()!;
+        Assert.Equal(stack.Commit, image.GetProperty("Version").GetString());
+        var digest = image.GetProperty("Digest").GetString()!;
         Assert.StartsWith("sha256:", digest, StringComparison.Ordinal);
         var pushed = $"{stack.Registry}/{GitLabPipelineStack.Service}@{digest}";
 
