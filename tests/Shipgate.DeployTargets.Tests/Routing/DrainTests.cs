@@ -17,7 +17,8 @@ public sealed class DrainTests
         Assert.Equal("old", await slow);
         Assert.True(removal.DrainedCleanly);
         Assert.Equal(0, removal.SessionsCut);
-        Assert.InRange(removal.DrainTime, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
+        // It waited for the request (about 600 ms less the time to get here; a loaded machine shortens it).
+        Assert.InRange(removal.DrainTime, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2));
         Assert.Null((await stack.Router.ReadStateAsync(RoutedStack.Backend)).Find("old"));
     }
 
