@@ -22,8 +22,9 @@ def binomial_shape(p0, m):
 
 
 def rate_llr(rc, nc, rb, nb, m):
-    centre, sigma2 = binomial_shape(rb, m)
-    pb = min(rb + m / 2, 0.5)
+    level = min(max((rc * nc + rb * nb) / (nc + nb), rb), rb + m)
+    centre, sigma2 = binomial_shape(level, m)
+    pb = min(level + m / 2, 0.5)
     v = sigma2 / nc + pb * (1 - pb) / nb
     return llr(rc - rb, v, m, centre)
 

@@ -10,9 +10,10 @@ namespace Shipgate.Gates.Statistics.Sequential;
 /// The estimate is the rate difference d = r̂c − r̂b. The regression that matters is
 /// m = max(MinimumEffect·r̂b, MinimumAbsoluteEffect): relative for a service with errors, absolute for one
 /// without (where no ratio exists). The ratio is the binomial likelihood ratio of the candidate's errors between
-/// r̂b and r̂b + m (<see cref="BinomialShape"/>: Wald's own test when the baseline is known), written on d so
-/// that the baseline's own uncertainty adds to its variance: V = σ²/nc + pb(1 − pb)/nb with σ² the binomial
-/// ratio's per-request variance and pb = r̂b + m/2 (above the baseline's true variance under both hypotheses).
+/// p̂ and p̂ + m, p̂ the level both versions share (their pooled rate, kept between r̂b and r̂b + m;
+/// <see cref="BinomialShape"/>: Wald's own test when the baseline is known), written on d so that the baseline's
+/// own uncertainty adds to its variance: V = σ²/nc + pb(1 − pb)/nb with σ² the binomial ratio's per-request
+/// variance and pb = p̂ + m/2 (above the baseline's true variance under both hypotheses).
 /// With a long baseline window the second term is small and the test is the binomial SPRT; with the same
 /// window as the candidate's it counts as much as the first. With no errors on either side the ratio falls with
 /// every request, so a clean candidate passes once it has served enough requests to rule out the minimum effect.
@@ -53,12 +54,19 @@ public static class SequentialErrorRate
 
     /// <summary>
     /// ln LR of "the candidate's rate is higher by m" over "the same rate", with its variance: the candidate's
-    /// binomial ratio (<see cref="BinomialShape"/>) on the rate difference, the baseline's variance at the midpoint.
+    /// binomial ratio (<see cref="BinomialShape"/>) on the rate difference, the baseline's variance at the midpoint,
+    /// both at the level both versions share: their pooled rate (under "the same rate" its best estimate; with a
+    /// long baseline window, the baseline's), kept between the baseline's rate and the regressed one (beyond it the
+    /// candidate's excess is the regression, not a level they share). At the baseline's own rate, a baseline read
+    /// over the candidate's short window that happened to show few errors made a small regression look likely:
+    /// 0.6% of healthy releases failed where the gate's α was 0.33%.
     /// </summary>
     public static (double LogLikelihoodRatio, double Variance) LogLikelihoodRatio(double candidateRate, double candidateTotal, double baselineRate, double baselineTotal, double m)
     {
-        var shape = BinomialShape.Of(baselineRate, m);
-        var variance = (shape.PerRequestVariance / candidateTotal) + (Binomial(baselineRate + (m / 2)) / baselineTotal);
+        var pooled = ((candidateRate * candidateTotal) + (baselineRate * baselineTotal)) / (candidateTotal + baselineTotal);
+        var level = Math.Clamp(pooled, baselineRate, baselineRate + m);
+        var shape = BinomialShape.Of(level, m);
+        var variance = (shape.PerRequestVariance / candidateTotal) + (Binomial(level + (m / 2)) / baselineTotal);
         return (WaldTest.LogLikelihoodRatio(candidateRate - baselineRate, variance, m, shape.Centre), variance);
     }
 
