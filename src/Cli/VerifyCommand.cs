@@ -12,19 +12,13 @@ namespace Shipgate.Cli;
 /// <summary><c>shipgate verify --gates FILE --prometheus URL ...</c>: runs the analysis, prints progress and the verdict, writes reports.</summary>
 internal static class VerifyCommand
 {
-    private static readonly Dictionary<string, InconclusivePolicy> Policies = new(StringComparer.Ordinal)
-    {
-        ["rollback"] = InconclusivePolicy.Rollback,
-        ["pause"] = InconclusivePolicy.Pause,
-    };
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var gates = new Option<string>("--gates") { Description = "the gates file", Required = true };
         var prometheus = new Option<string>("--prometheus") { Description = "the Prometheus server's URL", Required = true };
         var report = new Option<string>("--report") { Description = "write report.json, summary.md, junit.xml and charts/ here (also when interrupted)" };
         var policy = new Option<string>("--inconclusive-policy") { Description = "rollback or pause (overrides the file)" };
-        policy.AcceptOnlyFromAmong([.. Policies.Keys]);
+        policy.AcceptOnlyFromAmong([.. InconclusivePolicyNames.ByName.Keys]);
         var release = new ReleaseOptions();
         var connection = new ConnectionOptions();
         var command = new Command("verify", $"Verify a release: measure every gate, decide Pass (0), Fail (1) or Inconclusive (2).\n{ExitCodes.Help}.") { gates, prometheus, report, policy };
@@ -36,7 +30,7 @@ internal static class VerifyCommand
             var document = GatesFile.Load(parse.GetValue(gates)!, release.SetNames(parse));
             var context = release.Build(parse, document.Window);
             var (_, windowSource) = release.ChooseWindow(parse, document.Window);
-            var inconclusivePolicy = parse.GetValue(policy) is { } p ? Policies[p] : document.Policy;
+            var inconclusivePolicy = parse.GetValue(policy) is { } p ? InconclusivePolicyNames.ByName[p] : document.Policy;
             using var client = new PrometheusClient(connection.Build(parse, parse.GetValue(prometheus)!));
             var verifier = new Verifier(client) { ScrapeSelector = document.ScrapeSelector };
             verifier.Measured += (m, d) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -2,7 +2,7 @@ namespace Shipgate.DeployTargets;
 
 /// <summary>
 /// A deploy-target failure with a kind and a message meant for a human. Messages never carry secrets:
-/// registry errors pass through <see cref="Images.SecretMasker"/> before they get here.
+/// registry errors pass through <see cref="Images.RegistryCredentials.Mask"/> before they get here.
 /// </summary>
 public sealed class DeployTargetException : Exception
 {

@@ -1,4 +1,4 @@
-using Shipgate.Pipeline.Secrets;
+using Shipgate.Core.Secrets;
 using System.Linq.Expressions;
 using Shipgate.Pipeline.Hosts;
 using Shipgate.Pipeline.Tooling;

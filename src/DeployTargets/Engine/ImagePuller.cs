@@ -40,7 +40,7 @@ internal static class ImagePuller
             throw EngineErrors.Unreachable(connection, $"pulling {image}", e);
         }
         if (error is null) return;
-        var safe = SecretMasker.Apply(error, credentials);
+        var safe = RegistryCredentials.Mask(error, credentials);
         var kind = RegistryErrors.Classify(safe);
         throw new DeployTargetException(kind == DeployErrorKind.EngineError ? DeployErrorKind.ImageMissing : kind,
             $"Pulling {image} failed ({(kind == DeployErrorKind.EngineError ? DeployErrorKind.ImageMissing : kind)}): {safe}");

@@ -139,7 +139,7 @@ public sealed class ImageBuilder(EngineConnection connection, ILogger? log = nul
         }
         if (error is not null)
         {
-            var safe = SecretMasker.Apply(error, credentials);
+            var safe = RegistryCredentials.Mask(error, credentials);
             var kind = RegistryErrors.Classify(safe);
             throw new DeployTargetException(kind == DeployErrorKind.ImageMissing ? DeployErrorKind.EngineError : kind,
                 $"Pushing {repository}:{tag} to {RegistryHost(repository)} failed ({kind}): {safe}");

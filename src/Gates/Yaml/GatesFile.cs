@@ -16,12 +16,6 @@ namespace Shipgate.Gates.Yaml;
 /// </summary>
 public static class GatesFile
 {
-    private static readonly Dictionary<string, InconclusivePolicy> Policies = new(StringComparer.Ordinal)
-    {
-        ["rollback"] = InconclusivePolicy.Rollback,
-        ["pause"] = InconclusivePolicy.Pause,
-    };
-
     private static readonly Dictionary<string, DriftMetricKind> DriftMethods = new(StringComparer.Ordinal)
     {
         ["psi"] = DriftMetricKind.Psi,
@@ -89,7 +83,7 @@ public static class GatesFile
             throw new GatesFileException(source, 1, 1, stream.Documents.Count == 0 ? "the file is empty" : "expected one YAML document");
 
         var root = new YamlMap(source, stream.Documents[0].RootNode, "the gates file");
-        var policy = root.Choice("inconclusivePolicy", Policies) ?? InconclusivePolicy.Rollback;
+        var policy = root.Choice("inconclusivePolicy", InconclusivePolicyNames.ByName) ?? InconclusivePolicy.Rollback;
         var defaults = root.Optional("defaults") is { } defaultsNode ? new YamlMap(source, defaultsNode, "'defaults'") : null;
         var scrapeSelector = root.Template("scrapeSelector", known) ?? Selectors.Release;
         var sequential = root.Optional("sequential") is { } sequentialNode ? new YamlMap(source, sequentialNode, "'sequential'") : null;

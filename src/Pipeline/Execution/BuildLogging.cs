@@ -1,8 +1,8 @@
+using Shipgate.Core.Secrets;
 using Serilog;
 using Shipgate.Pipeline.Hosts;
 using Shipgate.Pipeline.Logging;
 using Shipgate.Pipeline.Parameters;
-using Shipgate.Pipeline.Secrets;
 
 namespace Shipgate.Pipeline.Execution;
 

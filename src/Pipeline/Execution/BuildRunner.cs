@@ -1,3 +1,4 @@
+using Shipgate.Core.Secrets;
 using System.Runtime.InteropServices;
 using Serilog;
 using Shipgate.Core.Text;
@@ -7,7 +8,6 @@ using Shipgate.Pipeline.Help;
 using Shipgate.Pipeline.Hosts;
 using Shipgate.Pipeline.Parameters;
 using Shipgate.Pipeline.Planning;
-using Shipgate.Pipeline.Secrets;
 using Shipgate.Pipeline.Tooling;
 
 namespace Shipgate.Pipeline.Execution;

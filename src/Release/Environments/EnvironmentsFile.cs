@@ -19,12 +19,6 @@ public static partial class EnvironmentsFile
         ["swarm"] = PlatformKind.Swarm,
     };
 
-    private static readonly Dictionary<string, InconclusivePolicy> Policies = new(StringComparer.Ordinal)
-    {
-        ["rollback"] = InconclusivePolicy.Rollback,
-        ["pause"] = InconclusivePolicy.Pause,
-    };
-
     /// <summary>
     /// The environment named <paramref name="name"/>. Only its own <c>${NAME}</c> values are expanded: a CI job that
     /// deploys to staging need not have production's variables.
@@ -110,7 +104,7 @@ public static partial class EnvironmentsFile
             Platform = map.Choice("platform", Platforms),
             Replicas = map.Integer("replicas") ?? 1,
             Port = map.Integer("port"),
-            Policy = map.Choice("policy", Policies),
+            Policy = map.Choice("policy", InconclusivePolicyNames.ByName),
             Approvers = ReadList(map, "approvers"),
         };
         if (map.Optional("engine") is { } engineNode)

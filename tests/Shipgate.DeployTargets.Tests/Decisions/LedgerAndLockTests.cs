@@ -85,6 +85,6 @@ public sealed class LedgerAndLockTests
     {
         var credentials = new RegistryCredentials("u", "p4ss-w0rd");
         Assert.DoesNotContain("p4ss-w0rd", credentials.ToString(), StringComparison.Ordinal);
-        Assert.Equal("denied for u:***", SecretMasker.Apply("denied for u:p4ss-w0rd", credentials));
+        Assert.Equal("denied for u:****", RegistryCredentials.Mask("denied for u:p4ss-w0rd", credentials));
     }
 }

@@ -62,7 +62,7 @@ public sealed class PrometheusClientFakeServerTests
 
         Assert.Equal($"Bearer {token}", Assert.Single(server.Authorizations));
         Assert.DoesNotContain(token, e.ToString(), StringComparison.Ordinal);
-        Assert.Contains("bad token ***", e.Message, StringComparison.Ordinal);
+        Assert.Contains("bad token ****", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(token, client.ToString(), StringComparison.Ordinal);
     }
 

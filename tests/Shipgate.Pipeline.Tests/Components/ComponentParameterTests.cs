@@ -231,7 +231,7 @@ public sealed class ComponentParameterTests : IDisposable
 
         public Pipeline.Tooling.ProcessRunner Tools => null!;
 
-        public Pipeline.Secrets.SecretMasker Secrets { get; } = new();
+        public Core.Secrets.SecretMasker Secrets { get; } = new();
 
         public IReadOnlyList<Pipeline.Approvals.Approval> Approvals => [];
 

@@ -1,9 +1,9 @@
+using Shipgate.Core.Secrets;
 using System.Text.Json;
 using Serilog.Context;
 using Serilog.Core;
 using Serilog.Events;
 using Shipgate.Pipeline.Logging;
-using Shipgate.Pipeline.Secrets;
 using Shipgate.Pipeline.Tests.Parameters;
 
 namespace Shipgate.Pipeline.Tests.Logging;

@@ -1,4 +1,4 @@
-using Shipgate.Pipeline.Secrets;
+using Shipgate.Core.Secrets;
 
 namespace Shipgate.Pipeline.Tests.Secrets;
 

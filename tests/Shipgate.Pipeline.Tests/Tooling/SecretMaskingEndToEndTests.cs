@@ -1,8 +1,8 @@
+using Shipgate.Core.Secrets;
 using Serilog.Context;
 using Shipgate.Pipeline.CommandLine;
 using Shipgate.Pipeline.Logging;
 using Shipgate.Pipeline.Parameters;
-using Shipgate.Pipeline.Secrets;
 using Shipgate.Pipeline.Tests.Parameters;
 using Shipgate.Pipeline.Tooling;
 

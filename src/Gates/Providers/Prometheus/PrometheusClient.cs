@@ -1,3 +1,4 @@
+using Shipgate.Core.Secrets;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -18,13 +19,13 @@ public sealed class PrometheusClient : IMetricSource, IDisposable
     private readonly PrometheusOptions _options;
     private readonly FlurlClient _client;
     private readonly ResiliencePipeline _retry;
-    private readonly CredentialMask _mask;
+    private readonly SecretMasker _mask;
 
     public PrometheusClient(PrometheusOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _mask = new CredentialMask(options.Secrets);
+        _mask = SecretMasker.Of(options.Secrets);
         var http = new HttpClient(PrometheusHttpHandler.Create(options)) { Timeout = Timeout.InfiniteTimeSpan };
         if (options.BearerToken is { } token)
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -129,7 +130,7 @@ public sealed class PrometheusClient : IMetricSource, IDisposable
         catch (FlurlHttpException e) when (!cancellationToken.IsCancellationRequested)
         {
             // No response: refused, unreachable, TLS. The inner exception's message says which; it never holds headers.
-            throw new MetricSourceConnectionException(_mask.Apply($"{target}: cannot connect: {Innermost(e)}"));
+            throw new MetricSourceConnectionException(_mask.Mask($"{target}: cannot connect: {Innermost(e)}"));
         }
 
         using (response)
@@ -139,7 +140,7 @@ public sealed class PrometheusClient : IMetricSource, IDisposable
             var status = response.StatusCode;
             if (status is >= 200 and < 300 && data is { } ok)
                 return ok;
-            var detail = _mask.Apply(error ?? (body.Length > 200 ? body[..200] + "…" : body).Trim());
+            var detail = _mask.Mask(error ?? (body.Length > 200 ? body[..200] + "…" : body).Trim());
             if (status is >= 400 and < 500)
             {
                 throw new MetricSourceClientException(status, errorType, status switch

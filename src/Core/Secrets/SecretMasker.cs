@@ -1,4 +1,4 @@
-namespace Shipgate.Pipeline.Secrets;
+namespace Shipgate.Core.Secrets;
 
 /// <summary>
 /// The set of secret values of one build; <see cref="Mask"/> replaces each occurrence with <c>****</c>.
@@ -22,6 +22,15 @@ public sealed class SecretMasker
 
     private readonly Lock _lock = new();
     private string[] _secrets = [];
+
+    /// <summary>A masker of <paramref name="secrets"/> (null and too-short values are left out, see remarks).</summary>
+    public static SecretMasker Of(params IEnumerable<string?> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var masker = new SecretMasker();
+        masker.RegisterAll(secrets.OfType<string>());
+        return masker;
+    }
 
     /// <summary>The number of distinct strings being masked (a value and its variants count separately).</summary>
     public int Count => Volatile.Read(ref _secrets).Length;
