@@ -32,9 +32,11 @@ if (-not $Dotnet) {
     if (-not $Dotnet) { throw 'build.ps1: no usable .NET SDK found after installing' }
 }
 
-$files = Get-ChildItem -Path (Join-Path $Root 'build'), (Join-Path $Root 'src') -Recurse -File -Include *.cs, *.csproj, *.props, *.json |
-    Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
-$files += Get-Item (Join-Path $Root 'global.json'), (Join-Path $Root 'Directory.Build.props'), (Join-Path $Root 'Directory.Packages.props')
+# Only the inputs this repository has (one that adopted Shipgate through `dotnet new shipgate` has build/ alone).
+$folders = @('build', 'src') | ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ }
+$files = @(Get-ChildItem -Path $folders -Recurse -File -Include *.cs, *.csproj, *.props, *.json |
+    Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' })
+$files += @('global.json', 'Directory.Build.props', 'Directory.Packages.props') | ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ } | Get-Item
 $text = ($files | Sort-Object FullName | ForEach-Object { (Get-FileHash $_.FullName -Algorithm SHA256).Hash + ' ' + $_.FullName }) -join "`n"
 $hash = [BitConverter]::ToString([Security.Cryptography.SHA256]::Create().ComputeHash([Text.Encoding]::UTF8.GetBytes($text))).Replace('-', '')
 

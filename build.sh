@@ -29,13 +29,19 @@ install_dotnet() {
   local script="$TEMP/dotnet-install.sh"
   curl -fsSL --max-time 60 https://dot.net/v1/dotnet-install.sh -o "$script" 2>/dev/null \
     || fail "cannot download dotnet-install.sh (offline?). Install the .NET SDK named in global.json and put dotnet on PATH."
-  bash "$script" --jsonfile "$ROOT/global.json" --install-dir "$TEMP/dotnet" --no-path >&2 \
+  local version=(--channel LTS); [ -f "$ROOT/global.json" ] && version=(--jsonfile "$ROOT/global.json")
+  bash "$script" "${version[@]}" --install-dir "$TEMP/dotnet" --no-path >&2 \
     || fail "dotnet-install.sh failed. Install the .NET SDK named in global.json and put dotnet on PATH."
 }
 
-# What the build program is made of: its own sources, the libraries it references, the shared props.
+# What the build program is made of: its own sources, the libraries it references, the shared props — those of
+# them this repository has (a repository that adopted Shipgate through `dotnet new shipgate` has build/ alone).
 inputs_hash() {
-  (cd "$ROOT" && find build src global.json Directory.Build.props Directory.Packages.props \
+  local inputs=() input
+  for input in build src global.json Directory.Build.props Directory.Packages.props; do
+    [ -e "$ROOT/$input" ] && inputs+=("$input")
+  done
+  (cd "$ROOT" && find "${inputs[@]}" \
       \( -name bin -o -name obj \) -prune -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' \) -print0 \
     | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 }
