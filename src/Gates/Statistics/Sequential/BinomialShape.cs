@@ -8,10 +8,10 @@ namespace Shipgate.Gates.Statistics.Sequential;
 /// The exact ratio on n requests with x errors, x·ln(p1/p0) + (n − x)·ln((1 − p1)/(1 − p0)), is linear in x:
 /// n·a·(x/n − r*) with slope a = ln(p1(1 − p0)/(p0(1 − p1))) and zero at r* = ln((1 − p0)/(1 − p1))/a.
 /// So it is the normal ratio with centre r* − p0 (about 0.44·m for a doubling, where two normals with one
-/// variance put it at m/2) and per-request variance m/a (the variance at the logarithmic mean of p0 and p1,
-/// where the normal shortcut at p1 overstated it by a third for a doubling and cost half the speed). A baseline
-/// rate under m/4 is taken as m/4: an estimated rate near 0 would make a single error decisive, and a ratio of at
-/// most 5 needs at least three errors (ln 5 each) to cross ln(1/α) ≥ ln 100.
+/// variance put it at m/2) and per-request variance m/a (the variance at the logarithmic mean of p0 and p1; the
+/// normal shortcut at p1 overstated it by 38% for a doubling, which then took half as long again to show). A
+/// rate p0 under m/4 is taken as m/4: an estimated rate near 0 would make a single error decisive, and a ratio
+/// of at most 5 needs at least three errors (ln 5 each) to cross ln(1/α) ≥ ln 100.
 /// </remarks>
 public readonly record struct BinomialShape(double Centre, double PerRequestVariance)
 {
