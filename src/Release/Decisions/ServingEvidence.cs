@@ -10,6 +10,16 @@ namespace Shipgate.Release.Decisions;
 /// </summary>
 public static class ServingEvidence
 {
+    /// <summary>Verification requests that got no answer (more than 1%: a crash loop, an engine restart) fail a pass.</summary>
+    public static VerificationOutcome Apply(VerificationOutcome outcome, Flow.TrafficReport traffic)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(traffic);
+        return traffic.ShowsOutage && outcome is VerificationOutcome.Analysed { Result.Verdict: Verdict.Pass }
+            ? new VerificationOutcome.HealthCheckFailed($"{traffic.Unanswered} of {traffic.Sent} verification requests got no answer: the release was unreachable for part of its verification")
+            : outcome;
+    }
+
     /// <param name="outcome">What the verification decided.</param>
     /// <param name="before">The release as verification began.</param>
     /// <param name="after">What serves now; null when nothing does.</param>

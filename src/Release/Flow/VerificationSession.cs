@@ -70,9 +70,7 @@ public sealed class VerificationSession(IMetricSource metrics, ITrafficDriver? t
         {
             var report = await driving.ConfigureAwait(false);
             log.Information("Traffic during verification: {Traffic}", report.Summary);
-            return report.ShowsOutage && outcome is VerificationOutcome.Analysed { Result.Verdict: Verdict.Pass }
-                ? new VerificationOutcome.HealthCheckFailed($"{report.Unanswered} of {report.Sent} verification requests got no answer: the release was unreachable for part of its verification")
-                : outcome;
+            return ServingEvidence.Apply(outcome, report);
         }
         catch (OperationCanceledException)
         {

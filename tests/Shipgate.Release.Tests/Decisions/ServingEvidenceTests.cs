@@ -35,6 +35,21 @@ public sealed class ServingEvidenceTests
         Assert.Same(interrupted, ServingEvidence.Apply(interrupted, Serving("v2"), Serving("v2", restarts: 3)));
     }
 
+    [Theory]
+    [InlineData(1000, 10, false)]
+    [InlineData(1000, 11, true)]
+    [InlineData(50, 1, false)]
+    [InlineData(50, 2, true)]
+    [InlineData(0, 0, false)]
+    public void More_than_one_percent_of_verification_requests_unanswered_fails_a_pass(int sent, int unanswered, bool fails)
+    {
+        var traffic = new Release.Flow.TrafficReport(sent, unanswered, "summary");
+        var failed = Outcome(Verdict.Fail);
+
+        Assert.Equal(fails, ServingEvidence.Apply(Passed, traffic) is VerificationOutcome.HealthCheckFailed);
+        Assert.Same(failed, ServingEvidence.Apply(failed, traffic));
+    }
+
     private static VerificationOutcome Outcome(Verdict verdict) =>
         new VerificationOutcome.Analysed(new AnalysisResult(verdict, [], InconclusivePolicy.Rollback, ReleaseAction.Rollback, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []));
 
