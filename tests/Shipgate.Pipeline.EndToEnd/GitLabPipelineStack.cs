@@ -46,6 +46,8 @@ public sealed class GitLabPipelineStack : IAsyncLifetime
         if (!File.Exists(GitLabCiLocal))
             ProcessRun.Checked("npm", ["ci", "--prefix", Path.Combine(RepositoryPaths.Root, "tools", "ci-lint"), "--no-audit", "--no-fund"], RepositoryPaths.Root, TimeSpan.FromMinutes(20));
         ProcessRun.Checked("git", ["clone", "-q", RepositoryPaths.Root, Repository], _directory, TimeSpan.FromMinutes(2));
+        // A push to main, whatever this checkout is on (a detached HEAD would make every main-only job 'never').
+        ProcessRun.Checked("git", ["checkout", "-q", "-B", "main"], Repository, TimeSpan.FromMinutes(1));
         // The user who starts the manual jobs (GITLAB_USER_LOGIN), as GitLab would name the release manager.
         ProcessRun.Checked("git", ["config", "user.email", "release-manager@example.test"], Repository, TimeSpan.FromMinutes(1));
         ProcessRun.Checked("git", ["config", "user.name", "Release Manager"], Repository, TimeSpan.FromMinutes(1));
