@@ -54,18 +54,5 @@ public sealed class ServingEvidenceTests
         new VerificationOutcome.Analysed(new AnalysisResult(verdict, [], InconclusivePolicy.Rollback, ReleaseAction.Rollback, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []));
 
     private static ReleaseInfo Serving(string version, long restarts = 0) =>
-        new(new ReleaseRecord
-        {
-            Service = "svc",
-            Environment = "local",
-            Version = version,
-            ReleaseId = $"r-{version}",
-            Image = $"127.0.0.1:5000/svc@sha256:{new string('0', 64)}",
-            Commit = "abc",
-            DeployedBy = "test",
-            DeployedAt = DateTimeOffset.UnixEpoch,
-            UpdatedAt = DateTimeOffset.UnixEpoch,
-            Phase = ReleasePhase.Verifying,
-        }, [])
-        { Restarts = restarts };
+        new(TestRecords.Release(version, ReleasePhase.Verifying), []) { Restarts = restarts };
 }

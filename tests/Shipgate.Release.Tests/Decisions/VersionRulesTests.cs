@@ -40,19 +40,5 @@ public sealed class VersionRulesTests
         Assert.Throws<InvalidOperationException>(() => ReleaseVersion.FromGit(null, null));
     }
 
-    private static ReleaseRecord Record(string version, ReleasePhase phase, string reason) =>
-        new ReleaseRecord
-        {
-            Service = "svc",
-            Environment = "local",
-            Version = version,
-            ReleaseId = $"r-{version}",
-            Image = $"127.0.0.1:5000/svc@sha256:{new string('0', 64)}",
-            Commit = "abc",
-            DeployedBy = "test",
-            DeployedAt = DateTimeOffset.UnixEpoch,
-            UpdatedAt = DateTimeOffset.UnixEpoch,
-            Phase = phase,
-            Reason = reason,
-        };
+    private static ReleaseRecord Record(string version, ReleasePhase phase, string reason) => TestRecords.Release(version, phase, reason);
 }
