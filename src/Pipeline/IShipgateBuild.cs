@@ -42,6 +42,9 @@ public interface IShipgateBuild
     /// <summary>The targets named on the command line (or the default target), as declared.</summary>
     IReadOnlyList<string> InvokedTargets { get; }
 
+    /// <summary>Every target this run will execute unless an earlier one fails (the plan without its skipped steps), in order.</summary>
+    IReadOnlyList<string> ScheduledTargets { get; }
+
     /// <summary>True on a developer's terminal, false on a CI server.</summary>
     bool IsLocalBuild { get; }
 

@@ -32,6 +32,9 @@ public abstract class ShipgateBuild : IShipgateBuild
     /// <summary>The targets named on the command line (or the default target), as declared.</summary>
     public IReadOnlyList<string> InvokedTargets { get; internal set; } = [];
 
+    /// <summary>Every target this run will execute unless an earlier one fails (the plan without its skipped steps), in order.</summary>
+    public IReadOnlyList<string> ScheduledTargets { get; internal set; } = [];
+
     /// <summary>Runs tools (dotnet, npm, git...) with argument arrays, their output in the log, secrets masked.</summary>
     public ProcessRunner Tools { get; internal set; } = null!;
 

@@ -40,6 +40,33 @@ public sealed class DockerVerificationTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_release_deployed_to_be_verified_next_and_killed_before_its_verification_began_is_rolled_back_by_the_next_call()
+    {
+        var v1 = await TestImages.BuildAndPushAsync(stack, "verifynext", "1.0.0");
+        var v2 = await TestImages.BuildAndPushAsync(stack, "verifynext", "2.0.0");
+        var options = await TestTargets.FreshDockerAsync(stack, "verifynext", 18039);
+        var target = new DockerTarget(options);
+        var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+        await target.PromoteAsync(new PromoteRequest("tests", "Pass"));
+
+        string deployed;
+        // Killed the moment the new release became healthy: without VerifyNext it would stay serving as Healthy, unverified.
+        using (var deployer = await DeployHelperProcess.StartPausedAtAsync("verifynext", 18039, v2.Reference, "2.0.0", "healthy", "docker", "--verify-next"))
+        {
+            var ledger = await ReleaseLedger.ReadAsync(stack.Engine, "verifynext", "test");
+            deployed = ledger.Releases[0].ReleaseId;
+            Assert.Equal(ReleasePhase.Verifying, ledger.Releases[0].Phase);
+            await deployer.KillAsync();
+        }
+
+        var status = await target.StatusAsync();
+
+        Assert.Equal(ReleasePhase.RolledBack, status.History.Single(r => r.ReleaseId == deployed).Phase);
+        Assert.Equal(first.ReleaseId, status.Current?.ReleaseId);
+        Assert.Equal("1.0.0", await TestImages.GetAsync(18039, "version"));
+    }
+
+    [Fact]
     public async Task Verifying_and_paused_releases_are_told_apart_from_healthy_ones_and_a_live_verifier_is_left_alone()
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "paused", "1.0.0");

@@ -79,7 +79,7 @@ public sealed class DockerTarget : IDeployTarget
                 $"Version {request.Version} of {ServiceLabel} was rolled back to {current?.Version ?? "nothing"}: {why}" +
                 (restored is null ? "" : $"\n{Restarted(current, restored)}"));
         }
-        release = await _transitions.WriteAsync(release with { Phase = ReleasePhase.Healthy }, cancellationToken).ConfigureAwait(false);
+        release = await _transitions.WriteAsync(ReleaseTransitions.Deployed(release, request), cancellationToken).ConfigureAwait(false);
         Reached("healthy");
         _log.Information("Release {ReleaseId} ({Version}) is healthy", release.ReleaseId, release.Version);
         return await _platform.InfoAsync(release, cancellationToken).ConfigureAwait(false);

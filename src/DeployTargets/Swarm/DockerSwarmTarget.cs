@@ -58,7 +58,7 @@ public sealed class DockerSwarmTarget : IDeployTarget
                 $"Version {request.Version} of {_options.ServiceName} was rolled back to {current?.Version ?? "nothing"}: {why}" +
                 (restored is null ? "" : $"\nThe previous release {current?.ReleaseId} did not converge again: {restored}"));
         }
-        release = await _transitions.WriteAsync(release with { Phase = ReleasePhase.Healthy }, cancellationToken).ConfigureAwait(false);
+        release = await _transitions.WriteAsync(ReleaseTransitions.Deployed(release, request), cancellationToken).ConfigureAwait(false);
         PhaseReached?.Invoke("healthy");
         return await _platform.InfoAsync(release, cancellationToken).ConfigureAwait(false);
     }

@@ -5,4 +5,11 @@ public sealed record DeployRequest(string Image, string Version, string Commit, 
 {
     /// <summary>Deploy even if this version was rolled back before.</summary>
     public bool Force { get; init; }
+
+    /// <summary>
+    /// The caller verifies the release at once: it is recorded Verifying, by this process, the moment it is healthy
+    /// (never Healthy in between), so a process killed before its verification began is recovered like one killed
+    /// during it — rolled back by the next call — instead of leaving an unverified release serving as if healthy.
+    /// </summary>
+    public bool VerifyNext { get; init; }
 }

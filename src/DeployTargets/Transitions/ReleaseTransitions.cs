@@ -77,6 +77,11 @@ internal sealed class ReleaseTransitions
         return lease;
     }
 
+    /// <summary>A release that became healthy: Healthy, or Verifying by this process when the caller verifies next.</summary>
+    public static ReleaseRecord Deployed(ReleaseRecord release, DeployRequest request) => request.VerifyNext
+        ? release with { Phase = ReleasePhase.Verifying, Verifier = ProcessIdentity.Current }
+        : release with { Phase = ReleasePhase.Healthy };
+
     public async Task<ReleaseInfo> BeginVerificationAsync(string releaseId, CancellationToken ct)
     {
         await using var held = await EnterAsync($"verify {releaseId}", whenLocked: null, ct).ConfigureAwait(false);

@@ -68,6 +68,7 @@ internal sealed class BuildRunner(ShipgateBuild build, string? defaultTarget, st
             var executor = new BuildExecutor(targets, build.Host);
             // --plan shows what would run after the static conditions, and refuses what the run would refuse (exit 2).
             plan = executor.Prepare(plan);
+            build.ScheduledTargets = plan.Steps.Where(step => !step.IsSkipped).Select(step => step.Name).ToList();
             if (arguments.Has("plan"))
                 return WritePlan(nodes, plan);
 

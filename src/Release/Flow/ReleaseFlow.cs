@@ -127,7 +127,10 @@ public sealed class ReleaseFlow : IDisposable
         _lease = await _platform.Value.AcquireReleaseLeaseAsync(Operator, cancellationToken).ConfigureAwait(false);
         try
         {
-            await Runner.DeployAsync(image, _build.Force, cancellationToken).ConfigureAwait(false);
+            // Verify runs next in this build: the release is Verifying from the moment it is healthy, so a kill in between
+            // is recovered (rolled back) by the next run instead of leaving it serving unverified.
+            var verifyNext = _build.ScheduledTargets.Contains(nameof(IReleaseTargets.Verify), StringComparer.Ordinal);
+            await Runner.DeployAsync(image, _build.Force, verifyNext, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

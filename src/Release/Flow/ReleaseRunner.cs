@@ -22,7 +22,7 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
     private string Environment => settings.Environment.Name;
 
     /// <summary>Deploys the pushed image by digest and waits for health; a release that never becomes healthy is put back by the platform.</summary>
-    public async Task<ReleaseInfo> DeployAsync(ImageManifest image, bool force, CancellationToken cancellationToken)
+    public async Task<ReleaseInfo> DeployAsync(ImageManifest image, bool force, bool verifyNext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         var before = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
@@ -30,7 +30,7 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
         ReleaseInfo released;
         try
         {
-            released = await platform.DeployAsync(new DeployRequest(image.Reference, image.Version, image.Commit, operatorName) { Force = force }, cancellationToken).ConfigureAwait(false);
+            released = await platform.DeployAsync(new DeployRequest(image.Reference, image.Version, image.Commit, operatorName) { Force = force, VerifyNext = verifyNext }, cancellationToken).ConfigureAwait(false);
         }
         catch (DeployTargetException exception)
         {

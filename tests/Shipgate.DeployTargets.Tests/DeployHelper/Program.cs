@@ -7,10 +7,10 @@ using Shipgate.DeployTargets.Targets;
 // SIGKILL it at exactly that point. With --lease HOLDER it holds the release lease around everything ("leased" once
 // taken, "released" before letting go); with --verify it begins the verification after the deploy ("verifying").
 // A refusal prints "REFUSED <kind>: <message>" and exits 3.
-// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify]
+// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next]
 if (args.Length < 7 || args[0] is not ("docker" or "swarm"))
 {
-    Console.Error.WriteLine("usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify]");
+    Console.Error.WriteLine("usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next]");
     return 2;
 }
 var (service, environment, image, version, pauseAt) = (args[1], args[2], args[4], args[5], args[6]);
@@ -19,6 +19,7 @@ var options = args[7..];
 var leaseIndex = Array.IndexOf(options, "--lease");
 var holder = leaseIndex >= 0 ? options[leaseIndex + 1] : null;
 var verify = options.Contains("--verify");
+var verifyNext = options.Contains("--verify-next");
 
 void Pause(string phase)
 {
@@ -50,7 +51,7 @@ try
 {
     var lease = holder is null ? null : await target.AcquireReleaseLeaseAsync(holder);
     if (lease is not null) Pause("leased");
-    var release = await target.DeployAsync(new DeployRequest(image, version, "helper", "deploy-helper") { Force = true });
+    var release = await target.DeployAsync(new DeployRequest(image, version, "helper", "deploy-helper") { Force = true, VerifyNext = verifyNext });
     Console.WriteLine($"RELEASE {release.ReleaseId}");
     if (verify)
     {

@@ -237,6 +237,8 @@ public sealed class ComponentParameterTests : IDisposable
 
         public IReadOnlyList<string> InvokedTargets => [];
 
+        public IReadOnlyList<string> ScheduledTargets => [];
+
         public bool IsLocalBuild => true;
 
         public T? TryGetValue<T>(System.Linq.Expressions.Expression<Func<T>> parameter) => default;
