@@ -63,8 +63,22 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
     private string Job(string name, bool manual = false)
     {
         var run = Run(name, manual);
-        Assert.True(run.ExitCode == 0, $"job {name} failed:\n{run.Output}");
+        Assert.True(run.ExitCode == 0, $"job {name} failed:\n{run.Output}\nPrometheus targets: {Targets(stack.StagingPrometheus)} {Targets(stack.ProductionPrometheus)}");
         return run.Output;
+    }
+
+    /// <summary>What Prometheus says of its targets (health, last error): the first thing to read when a gate saw no data.</summary>
+    private static string Targets(PrometheusServer prometheus)
+    {
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            return http.GetStringAsync(new Uri(prometheus.Url, "api/v1/targets")).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return e.Message;
+        }
     }
 
     private ProcessRun Run(string name, bool manual)

@@ -6,8 +6,10 @@ namespace Shipgate.Pipeline.EndToEnd;
 
 /// <summary>
 /// What the generated GitLab pipeline deploys to, all real and on loopback: staging and production as two "remote"
-/// Docker engines behind mutual TLS (<see cref="RemoteDockerEngine"/>), one htpasswd-protected registry, one Prometheus
-/// scraping both environments' service ports with the labels the gates select on. The sample repository is a clone of
+/// Docker engines behind mutual TLS (<see cref="RemoteDockerEngine"/>), one htpasswd-protected registry, and each
+/// environment's Prometheus scraping its service port with the labels the gates select on. (One Prometheus for both
+/// would not do: deploy/gates.yaml's scrape selector is service and version, so production's target, down until its
+/// deploy, would make staging's verification of the same version see no data.) The sample repository is a clone of
 /// this one's committed HEAD, so the pipeline run is exactly the committed <c>.gitlab-ci.yml</c>; the CI/CD variables
 /// (environment-scoped where GitLab scopes them) are in gitlab-ci-local's variables file, never in the repository.
 /// </summary>
@@ -37,7 +39,9 @@ public sealed class GitLabPipelineStack : IAsyncLifetime
 
     public int ProductionPort { get; } = FreePorts.Next();
 
-    public PrometheusServer Prometheus { get; private set; } = null!;
+    public PrometheusServer StagingPrometheus { get; private set; } = null!;
+
+    public PrometheusServer ProductionPrometheus { get; private set; } = null!;
 
     public static string GitLabCiLocal => Path.Combine(RepositoryPaths.Root, "tools", "ci-lint", "node_modules", ".bin", "gitlab-ci-local");
 
@@ -59,7 +63,8 @@ public sealed class GitLabPipelineStack : IAsyncLifetime
         await File.WriteAllTextAsync(_registryConfig, Stack("registry.sh", "config", Registry, Path.Combine(_directory, "registry-data"), htpasswd));
         Stack("registry.sh", "start", _registryConfig);
 
-        Prometheus = PrometheusServer.Start(ScrapeJob("staging", StagingPort) + ScrapeJob("production", ProductionPort));
+        StagingPrometheus = PrometheusServer.Start(ScrapeJob("staging", StagingPort));
+        ProductionPrometheus = PrometheusServer.Start(ScrapeJob("production", ProductionPort));
         await Task.WhenAll(Staging.InitializeAsync(), Production.InitializeAsync());
         await File.WriteAllTextAsync(Path.Combine(Repository, ".gitlab-ci-local-variables.yml"), VariablesFile());
     }
@@ -67,7 +72,8 @@ public sealed class GitLabPipelineStack : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Task.WhenAll(Staging.DisposeAsync().AsTask(), Production.DisposeAsync().AsTask());
-        Prometheus?.Dispose();
+        StagingPrometheus?.Dispose();
+        ProductionPrometheus?.Dispose();
         if (_registryConfig is not null)
             Stack("registry.sh", "stop", _registryConfig);
         try
@@ -97,10 +103,10 @@ public sealed class GitLabPipelineStack : IAsyncLifetime
         {
             ["STAGING_DOCKER_HOST"] = Staging.Address,
             ["STAGING_DOCKER_CERT_PATH"] = Staging.ClientCertificateDirectory,
-            ["STAGING_PROMETHEUS_URL"] = Prometheus.Url.ToString(),
+            ["STAGING_PROMETHEUS_URL"] = StagingPrometheus.Url.ToString(),
             ["PRODUCTION_DOCKER_HOST"] = Production.Address,
             ["PRODUCTION_DOCKER_CERT_PATH"] = Production.ClientCertificateDirectory,
-            ["PRODUCTION_PROMETHEUS_URL"] = Prometheus.Url.ToString(),
+            ["PRODUCTION_PROMETHEUS_URL"] = ProductionPrometheus.Url.ToString(),
             ["REGISTRY_HOST"] = Registry,
             ["REGISTRY_USERNAME"] = RegistryUser,
             ["REGISTRY_PASSWORD"] = RegistryPassword,
