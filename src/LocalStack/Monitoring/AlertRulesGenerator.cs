@@ -1,3 +1,4 @@
+using Shipgate.Core.Yaml;
 using System.Globalization;
 using Shipgate.Core.Text;
 
@@ -57,7 +58,7 @@ public static class AlertRulesGenerator
                 new Dictionary<string, object> { ["name"] = spec.Service + "-alerts", ["rules"] = rules },
             },
         };
-        return Yaml.Serialize(Yaml.GeneratedBy, document);
+        return YamlWriter.Render([GeneratedFiles.Banner], document);
     }
 
     private static Dictionary<string, object> Alert(string name, string expr, TimeSpan @for, string severity, string summary, string description) =>

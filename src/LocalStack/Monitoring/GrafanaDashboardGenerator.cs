@@ -40,7 +40,7 @@ public static class GrafanaDashboardGenerator
         {
             ["uid"] = $"shipgate-{spec.Service}",
             ["title"] = $"{spec.Service}: releases",
-            ["description"] = Yaml.GeneratedBy,
+            ["description"] = GeneratedFiles.Banner,
             ["tags"] = new JsonArray("shipgate", spec.Service),
             ["schemaVersion"] = 39,
             ["version"] = 1,

@@ -1,3 +1,4 @@
+using Shipgate.Core.Yaml;
 using Shipgate.Core.Text;
 namespace Shipgate.LocalStack.Monitoring;
 
@@ -31,7 +32,7 @@ public static class PrometheusConfigGenerator
         }
 
         document["scrape_configs"] = ScrapeConfigs(spec).ToList();
-        return Yaml.Serialize(Yaml.GeneratedBy, document);
+        return YamlWriter.Render([GeneratedFiles.Banner], document);
     }
 
     private static IEnumerable<object> ScrapeConfigs(MonitoringSpec spec)

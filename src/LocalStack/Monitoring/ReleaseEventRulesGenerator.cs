@@ -1,3 +1,4 @@
+using Shipgate.Core.Yaml;
 using System.Globalization;
 
 namespace Shipgate.LocalStack.Monitoring;
@@ -35,6 +36,6 @@ public static class ReleaseEventRulesGenerator
                 new Dictionary<string, object> { ["name"] = "shipgate-release-events", ["rules"] = rules },
             },
         };
-        return Yaml.Serialize(Yaml.GeneratedBy, document);
+        return YamlWriter.Render([GeneratedFiles.Banner], document);
     }
 }
