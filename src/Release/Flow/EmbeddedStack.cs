@@ -38,7 +38,13 @@ public sealed class EmbeddedStack(string stackDirectory, string scriptsDirectory
 
         if (settings.UsesEmbeddedPrometheus)
         {
-            await Monitoring.WriteAsync(await monitoring(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var spec = await monitoring(cancellationToken).ConfigureAwait(false);
+            // Ours already runs: reload it, so it scrapes what serves now (a run killed mid-switch, recovered by this
+            // one, left it pointed at nothing or at the version that no longer serves).
+            if (OurPrometheusRuns && await PrometheusAnswersAsync(cancellationToken).ConfigureAwait(false))
+                await Monitoring.ApplyAsync(spec, cancellationToken).ConfigureAwait(false);
+            else
+                await Monitoring.WriteAsync(spec, cancellationToken).ConfigureAwait(false);
             // Ours (started by an earlier run of this checkout) is reused by prometheus.sh. Another one would not
             // read our scrape configuration, so the gates would see no data: say so instead of going blind.
             if (!OurPrometheusRuns && await PrometheusAnswersAsync(cancellationToken).ConfigureAwait(false))
