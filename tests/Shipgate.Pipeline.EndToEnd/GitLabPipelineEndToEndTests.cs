@@ -110,13 +110,16 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
         Assert.DoesNotContain(environment == "staging" ? "production" : "staging", summary, StringComparison.Ordinal);
     }
 
-    /// <summary>The image references of the service's running containers on an engine, through the docker CLI over TLS.</summary>
+    /// <summary>The image references the service's running containers were created from (by digest), through the docker CLI over TLS.</summary>
     private static List<string> Serving(RemoteDockerEngine engine)
     {
-        var ps = ProcessRun.Checked("docker", [
-            "--host", engine.Address, "--tlsverify", "--tlscacert", engine.CaCertificateFile, "--tlscert", engine.ClientCertificateFile, "--tlskey", engine.ClientKeyFile,
-            "ps", "--filter", $"label=io.shipgate.service={GitLabPipelineStack.Service}", "--format", "{{.Image}}"], RepositoryPaths.Root, TimeSpan.FromMinutes(1));
-        return ps.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        string[] tls = ["--host", engine.Address, "--tlsverify", "--tlscacert", engine.CaCertificateFile, "--tlscert", engine.ClientCertificateFile, "--tlskey", engine.ClientKeyFile];
+        var ids = ProcessRun.Checked("docker", [.. tls, "ps", "-q", "--filter", $"label=io.shipgate.service={GitLabPipelineStack.Service}"], RepositoryPaths.Root, TimeSpan.FromMinutes(1))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return ids.Length == 0
+            ? []
+            : ProcessRun.Checked("docker", [.. tls, "inspect", "--format", "{{.Config.Image}}", .. ids], RepositoryPaths.Root, TimeSpan.FromMinutes(1))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
     }
 
     private string TestJobCommand() =>
