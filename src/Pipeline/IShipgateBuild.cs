@@ -1,5 +1,5 @@
-using Shipgate.Core.Secrets;
 using System.Linq.Expressions;
+using Shipgate.Core.Secrets;
 using Shipgate.Pipeline.Hosts;
 using Shipgate.Pipeline.Tooling;
 
