@@ -47,7 +47,7 @@ public static class GitHubWorkflowGenerator
             .Set("jobs", plan.AllJobs.ToDictionary(job => job.Id, job => (object)Job(job, plan)));
         var header = CiHeader.Lines(plan, "the repository's Actions secrets (environment secrets only for jobs bound to that environment)", name => $"secrets.{name}")
             .Concat(CiHeader.VariableLines(plan, "Actions variables (vars.NAME; environment variables for deploy jobs)"));
-        return YamlText.Render(header, workflow);
+        return Core.Yaml.YamlWriter.Render(header, workflow);
     }
 
     private static YamlMap Job(CiJob job, CiPlan plan)

@@ -36,7 +36,7 @@ public static class GitLabCiGenerator
         var first = plan.Jobs[0].Id;
         foreach (var job in plan.AllJobs)
             document.Set(job.Id, Job(job, plan, first));
-        return YamlText.Render(Header(plan), document);
+        return Core.Yaml.YamlWriter.Render(Header(plan), document);
     }
 
     private static IEnumerable<string> Header(CiPlan plan)
