@@ -18,7 +18,7 @@ how=imported
 if [ ! -s "$CACHE" ]; then
   how=bootstrapped
   root="$(mktemp -d /tmp/shipgate-python-base.XXXXXX)"
-  trap 'rm -rf "$root"' EXIT
+  trap 'rm -rf "$root" "$root.log"' EXIT
   debootstrap --variant=minbase --include="$PACKAGES" bookworm "$root" "$MIRROR" >"$root.log" 2>&1 \
     || { tail -20 "$root.log" >&2; exit 1; }
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
