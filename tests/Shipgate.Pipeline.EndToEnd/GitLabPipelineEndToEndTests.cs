@@ -39,14 +39,14 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
         var staging = Job("staging");
         Assert.Equal([pushed], Serving(stack.Staging));
         AssertNoCompile(staging);
-        AssertOwnReports("staging");
+        AssertOwnReports("staging", other: null);
 
         // Started by hand: GitLab sets CI_JOB_MANUAL for a job a user started, and names the user (GITLAB_USER_LOGIN).
         var production = Job("production", manual: true);
         Assert.Equal([pushed], Serving(stack.Production));
         Assert.Equal([pushed], Serving(stack.Staging));
         AssertNoCompile(production);
-        AssertOwnReports("production");
+        AssertOwnReports("production", "staging");
 
         // On-call rolls production back by hand; the same production job run again must not bring that version back.
         Job("rollback-production", manual: true);
@@ -103,14 +103,17 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
     [GeneratedRegex(@"\b(Restore|Compile)\s+(Succeeded|Failed)\b")]
     private static partial Regex SolutionBuilt();
 
-    /// <summary>The gate JUnit and summary a deploy job keeps are its own environment's, never another job's.</summary>
-    private void AssertOwnReports(string environment)
+    /// <summary>
+    /// The gate JUnit a deploy job keeps is its own: the job's artifacts hold its own CI summary (artifacts/ci-summary/JOB.md)
+    /// and no other deploy job's, which they would if GitLab had handed that job's artifacts on.
+    /// </summary>
+    private void AssertOwnReports(string job, string? other)
     {
-        var reports = Path.Combine(StateDirectory, "artifacts", environment, "artifacts", "reports");
-        Assert.True(File.Exists(Path.Combine(reports, "junit.xml")), $"no gate JUnit in {environment}'s artifacts");
-        var summary = File.ReadAllText(Path.Combine(reports, "summary.md"));
-        Assert.Contains(environment, summary, StringComparison.Ordinal);
-        Assert.DoesNotContain(environment == "staging" ? "production" : "staging", summary, StringComparison.Ordinal);
+        var artifacts = Path.Combine(StateDirectory, "artifacts", job, "artifacts");
+        Assert.True(File.Exists(Path.Combine(artifacts, "reports", "junit.xml")), $"no gate JUnit in {job}'s artifacts");
+        Assert.True(File.Exists(Path.Combine(artifacts, "ci-summary", $"{job}.md")), $"no CI summary of {job} in its artifacts");
+        if (other is not null)
+            Assert.False(File.Exists(Path.Combine(artifacts, "ci-summary", $"{other}.md")), $"{job}'s artifacts hold {other}'s: GitLab handed them on");
     }
 
     /// <summary>The image references the service's running containers were created from (by digest), through the docker CLI over TLS.</summary>
