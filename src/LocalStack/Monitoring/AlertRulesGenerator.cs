@@ -1,6 +1,6 @@
-using Shipgate.Core.Yaml;
 using System.Globalization;
 using Shipgate.Core.Text;
+using Shipgate.Core.Yaml;
 
 namespace Shipgate.LocalStack.Monitoring;
 

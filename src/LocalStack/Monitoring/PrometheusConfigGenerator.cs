@@ -1,5 +1,5 @@
-using Shipgate.Core.Yaml;
 using Shipgate.Core.Text;
+using Shipgate.Core.Yaml;
 namespace Shipgate.LocalStack.Monitoring;
 
 /// <summary>prometheus.yml for the local stack: one static target per deployed version, labelled service/version/environment.</summary>

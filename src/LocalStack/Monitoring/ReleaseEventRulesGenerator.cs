@@ -1,5 +1,5 @@
-using Shipgate.Core.Yaml;
 using System.Globalization;
+using Shipgate.Core.Yaml;
 
 namespace Shipgate.LocalStack.Monitoring;
 

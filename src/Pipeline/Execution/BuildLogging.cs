@@ -1,5 +1,5 @@
-using Shipgate.Core.Secrets;
 using Serilog;
+using Shipgate.Core.Secrets;
 using Shipgate.Pipeline.Hosts;
 using Shipgate.Pipeline.Logging;
 using Shipgate.Pipeline.Parameters;

@@ -1,6 +1,6 @@
-using Shipgate.Core.Secrets;
 using System.Runtime.InteropServices;
 using Serilog;
+using Shipgate.Core.Secrets;
 using Shipgate.Core.Text;
 using Shipgate.Pipeline.Approvals;
 using Shipgate.Pipeline.CommandLine;

@@ -1,5 +1,5 @@
-using Shipgate.Core.Secrets;
 using Serilog.Core;
+using Shipgate.Core.Secrets;
 
 namespace Shipgate.Pipeline.Logging;
 

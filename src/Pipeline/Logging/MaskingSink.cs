@@ -1,9 +1,9 @@
-using Shipgate.Core.Secrets;
 using System.Globalization;
 using System.Text;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Parsing;
+using Shipgate.Core.Secrets;
 
 namespace Shipgate.Pipeline.Logging;
 

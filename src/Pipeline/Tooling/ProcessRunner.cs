@@ -1,8 +1,8 @@
-using Shipgate.Core.Secrets;
 using System.ComponentModel;
 using System.Diagnostics;
 using CliWrap;
 using Serilog;
+using Shipgate.Core.Secrets;
 
 namespace Shipgate.Pipeline.Tooling;
 

@@ -1,8 +1,8 @@
-using Shipgate.Core.Secrets;
 using System.Text.Json;
 using Serilog.Context;
 using Serilog.Core;
 using Serilog.Events;
+using Shipgate.Core.Secrets;
 using Shipgate.Pipeline.Logging;
 using Shipgate.Pipeline.Tests.Parameters;
 

@@ -1,8 +1,8 @@
-using Shipgate.Core.Secrets;
 using System.Diagnostics;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Shipgate.Core.Secrets;
 using Shipgate.Pipeline.Tests.Parameters;
 using Shipgate.Pipeline.Tooling;
 

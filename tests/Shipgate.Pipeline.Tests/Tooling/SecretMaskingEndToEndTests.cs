@@ -1,5 +1,5 @@
-using Shipgate.Core.Secrets;
 using Serilog.Context;
+using Shipgate.Core.Secrets;
 using Shipgate.Pipeline.CommandLine;
 using Shipgate.Pipeline.Logging;
 using Shipgate.Pipeline.Parameters;

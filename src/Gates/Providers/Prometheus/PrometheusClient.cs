@@ -1,4 +1,3 @@
-using Shipgate.Core.Secrets;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -6,6 +5,7 @@ using System.Text.Json;
 using Flurl.Http;
 using Polly;
 using Polly.Retry;
+using Shipgate.Core.Secrets;
 
 namespace Shipgate.Gates.Providers.Prometheus;
 
