@@ -39,15 +39,16 @@ public sealed class EmbeddedStack(string stackDirectory, string scriptsDirectory
         if (settings.UsesEmbeddedPrometheus)
         {
             var spec = await monitoring(cancellationToken).ConfigureAwait(false);
+            var answers = await PrometheusAnswersAsync(cancellationToken).ConfigureAwait(false);
             // Ours already runs: reload it, so it scrapes what serves now (a run killed mid-switch, recovered by this
             // one, left it pointed at nothing or at the version that no longer serves).
-            if (OurPrometheusRuns && await PrometheusAnswersAsync(cancellationToken).ConfigureAwait(false))
+            if (OurPrometheusRuns && answers)
                 await Monitoring.ApplyAsync(spec, cancellationToken).ConfigureAwait(false);
             else
                 await Monitoring.WriteAsync(spec, cancellationToken).ConfigureAwait(false);
             // Ours (started by an earlier run of this checkout) is reused by prometheus.sh. Another one would not
             // read our scrape configuration, so the gates would see no data: say so instead of going blind.
-            if (!OurPrometheusRuns && await PrometheusAnswersAsync(cancellationToken).ConfigureAwait(false))
+            if (!OurPrometheusRuns && answers)
             {
                 throw new InvalidOperationException(
                     $"A Prometheus that this checkout did not start answers on {ReleaseSettings.EmbeddedPrometheus}. Verify against it with --prometheus-url {ReleaseSettings.EmbeddedPrometheus} "
