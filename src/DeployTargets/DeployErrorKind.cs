@@ -27,4 +27,7 @@ public enum DeployErrorKind
 
     /// <summary>The engine's TLS endpoint refused the connection: wrong CA, client certificate or key.</summary>
     TlsRefused,
+
+    /// <summary>The traffic router in front of the service refused a command or did not answer.</summary>
+    RouterError,
 }

@@ -40,22 +40,31 @@ internal sealed class ContainerRuntime(DockerTargetOptions options) : IDisposabl
 
     public async Task<IReadOnlyList<ObservedInstance>> ObserveAsync(CancellationToken ct) =>
         (await ListAsync(ct).ConfigureAwait(false))
-        .Select(c => new ObservedInstance(c.ID, c.Labels.Label(LedgerLabels.ReleaseId), c.State is "running" or "restarting"))
+        .Select(c => new ObservedInstance(c.ID, c.Labels.Label(LedgerLabels.ReleaseId), c.State is "running" or "restarting")
+        {
+            Port = int.TryParse(c.Labels.Label(LedgerLabels.Port), System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : null,
+        })
         .ToList();
 
     public Task PullAsync(string image, CancellationToken ct) =>
         ImagePuller.EnsureAsync(Engine, _client, image, options.RegistryCredentials, ct);
 
-    public async Task<string> CreateAsync(ReleaseRecord release, CancellationToken ct)
+    /// <param name="release">the release the container runs</param>
+    /// <param name="ownPort">behind a router, the instance's own port (passed as PORT and kept as a label); null: the service's port</param>
+    /// <param name="ct">cancels the call</param>
+    public async Task<string> CreateAsync(ReleaseRecord release, int? ownPort, CancellationToken ct)
     {
-        var env = new Dictionary<string, string>(options.EnvironmentVariables) { ["PORT"] = options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var port = (ownPort ?? options.Port).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var env = new Dictionary<string, string>(options.EnvironmentVariables) { ["PORT"] = port };
+        var labels = LedgerLabels.Identity(release, ReleaseKind);
+        if (ownPort is not null) labels[LedgerLabels.Port] = port;
         var parameters = new CreateContainerParameters
         {
             Name = $"{options.Service}.{options.Environment}.{release.ReleaseId}",
             Image = release.Image,
             Env = env.Select(kv => $"{kv.Key}={kv.Value}").ToList(),
             Cmd = options.Command?.ToList(),
-            Labels = LedgerLabels.Identity(release, ReleaseKind),
+            Labels = labels,
             HostConfig = new HostConfig
             {
                 NetworkMode = "host",

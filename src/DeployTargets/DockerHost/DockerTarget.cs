@@ -32,13 +32,18 @@ public sealed class DockerTarget : IDeployTarget
     /// <summary>The service as messages name it.</summary>
     private string ServiceLabel => _platform.ServiceLabel;
 
-    /// <summary>Raised as each deploy phase is reached (locked, pulled, recorded, created, previous-stopped, started, healthy).</summary>
+    /// <summary>
+    /// Raised as each deploy phase is reached: locked, pulled, recorded, created, previous-stopped, started, healthy; behind a
+    /// router: locked, pulled, recorded, created, started, added, previewed (blue-green), switched, healthy.
+    /// </summary>
     public event Action<string>? PhaseReached;
 
     public async Task<ReleaseInfo> DeployAsync(DeployRequest request, CancellationToken cancellationToken = default)
     {
         _options.Validate();
         ImageReferences.RequireDigest(request.Image);
+        if (_options.Router is not null)
+            return await new RoutedDeploy(_options, _platform, _transitions, _log, Reached).DeployAsync(request, cancellationToken).ConfigureAwait(false);
         await using var held = await _transitions.EnterAsync($"deploy {request.Version}", () => Reached("locked"), cancellationToken).ConfigureAwait(false);
         using var runtime = new ContainerRuntime(_options);
 
@@ -49,11 +54,14 @@ public sealed class DockerTarget : IDeployTarget
         await runtime.PullAsync(request.Image, cancellationToken).ConfigureAwait(false);
         Reached("pulled");
         var release = await _transitions.WriteAsync(
-            ReleaseRecord.Deploying(_options.Service, _options.Environment, request, current, DateTimeOffset.UtcNow, DeployPlatform.Docker),
+            ReleaseRecord.Deploying(_options.Service, _options.Environment, request, current, DateTimeOffset.UtcNow, DeployPlatform.Docker) with
+            {
+                Strategy = ReleaseStrategy.Direct,
+            },
             cancellationToken).ConfigureAwait(false);
         Reached("recorded");
 
-        var newId = await runtime.CreateAsync(release, cancellationToken).ConfigureAwait(false);
+        var newId = await runtime.CreateAsync(release, ownPort: null, cancellationToken).ConfigureAwait(false);
         Reached("created");
         var instances = await runtime.ObserveAsync(cancellationToken).ConfigureAwait(false);
         foreach (var running in instances.Where(i => i.Running && i.Id != newId))

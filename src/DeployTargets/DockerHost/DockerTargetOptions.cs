@@ -45,6 +45,22 @@ public sealed record DockerTargetOptions(string Service, string Environment, int
     /// </summary>
     public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;
 
+    /// <summary>
+    /// The traffic router in front of the service; null (the default): no router, each release replaces the previous
+    /// one on <see cref="Port"/> (<see cref="ReleaseStrategy.Direct"/>).
+    /// </summary>
+    public DockerRouterOptions? Router { get; init; }
+
+    /// <summary>The strategy a deploy uses: the router's, or <see cref="ReleaseStrategy.Direct"/> without one.</summary>
+    public ReleaseStrategy Strategy => Router?.Strategy ?? ReleaseStrategy.Direct;
+
+    /// <summary>The same options for one instance on its own port (behind a router): its PORT, health URL and listener check.</summary>
+    internal DockerTargetOptions ForInstance(int port) => this with
+    {
+        Port = port,
+        HealthUrl = HealthUrl is null ? null : new UriBuilder(HealthUrl) { Port = port }.Uri,
+    };
+
     internal void Validate()
     {
         var target = $"Docker target {Service}/{Environment}";
@@ -52,5 +68,17 @@ public sealed record DockerTargetOptions(string Service, string Environment, int
         ServiceOptions.RequirePositive(target, nameof(HealthTimeout), HealthTimeout);
         if (RestartPolicy is not ("no" or "on-failure" or "always" or "unless-stopped"))
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: RestartPolicy '{RestartPolicy}' is not one of no, on-failure, always, unless-stopped.");
+        if (Router is null) return;
+        if (Router.Strategy == ReleaseStrategy.Canary)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions,
+                $"{target}: the canary strategy is not built yet (issue 12); use allAtOnce or blueGreen behind the router.");
+        if (Router.Strategy == ReleaseStrategy.Direct)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions,
+                $"{target}: a router is configured, so the strategy is allAtOnce or blueGreen, not direct (leave the router out for a direct replacement).");
+        if (Port + DockerSlots.Count > 65535)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: behind a router the releases listen on {Port} + 1 and + 2, above 65535.");
+        ServiceOptions.RequirePositive(target, nameof(Router.DrainTimeout), Router.DrainTimeout);
+        if (Router.PreviewRequests < 1)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: PreviewRequests must be at least 1.");
     }
 }

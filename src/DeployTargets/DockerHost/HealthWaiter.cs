@@ -71,11 +71,14 @@ internal sealed class HealthWaiter(ContainerRuntime runtime, DockerTargetOptions
     }
 
     /// <summary>Empty string when the endpoint answers 2xx, else what it did.</summary>
-    public static async Task<string> ProbeAsync(Uri url, CancellationToken ct)
+    public static Task<string> ProbeAsync(Uri url, CancellationToken ct) => ProbeAsync(url, Http, ct);
+
+    /// <summary>Empty string when the endpoint answers 2xx, else what it did.</summary>
+    public static async Task<string> ProbeAsync(Uri url, HttpClient http, CancellationToken ct)
     {
         try
         {
-            using var response = await Http.GetAsync(url, ct).ConfigureAwait(false);
+            using var response = await http.GetAsync(url, ct).ConfigureAwait(false);
             return response.IsSuccessStatusCode ? "" : $"{url} answered {(int)response.StatusCode}";
         }
         catch (HttpRequestException e)

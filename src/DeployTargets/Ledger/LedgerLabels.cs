@@ -24,6 +24,11 @@ public static class LedgerLabels
     public const string UpdatedAt = Prefix + "updated-at";
     public const string Revision = Prefix + "revision";
     public const string Platform = Prefix + "platform";
+    public const string Strategy = Prefix + "strategy";
+    public const string RouterStep = Prefix + "router-step";
+
+    /// <summary>On a release container behind a router: the port it listens on (its own, not the service's).</summary>
+    public const string Port = Prefix + "port";
     public const string VerifierHost = Prefix + "verifier.host";
     public const string VerifierPid = Prefix + "verifier.pid";
     public const string VerifierProcessStart = Prefix + "verifier.process-start";
@@ -48,6 +53,7 @@ public static class LedgerLabels
             [DeployedAt] = r.DeployedAt.ToString("O", CultureInfo.InvariantCulture),
         };
         if (r.Platform is { } platform) labels[Platform] = PlatformName(platform);
+        if (r.Strategy is { } strategy) labels[Strategy] = strategy.Name();
         return labels;
     }
 
@@ -67,6 +73,7 @@ public static class LedgerLabels
         if (r.ApprovedBy is not null) labels[ApprovedBy] = r.ApprovedBy;
         if (r.Verdict is not null) labels[Verdict] = r.Verdict;
         if (r.Reason is not null) labels[Reason] = Truncate(r.Reason);
+        if (r.RouterStep is { } step) labels[RouterStep] = step.ToString();
         if (r.Verifier is { } verifier)
         {
             labels[VerifierHost] = verifier.Host;
@@ -119,6 +126,8 @@ public static class LedgerLabels
             UpdatedAt = updatedAt,
             Revision = revision,
             Platform = ParsePlatform(Get(Platform)),
+            Strategy = ReleaseStrategies.Parse(Get(Strategy)),
+            RouterStep = Enum.TryParse<Ledger.RouterStep>(Get(RouterStep), out var step) && Enum.IsDefined(step) ? step : null,
             Verifier = Get(VerifierHost) is { } host && int.TryParse(Get(VerifierPid), CultureInfo.InvariantCulture, out var pid)
                 ? new ProcessIdentity(host, pid, Get(VerifierProcessStart) ?? "")
                 : null,

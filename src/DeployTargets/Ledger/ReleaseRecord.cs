@@ -37,6 +37,12 @@ public sealed record ReleaseRecord
     /// <summary>The process verifying the release while it is <see cref="ReleasePhase.Verifying"/>; recovery rolls the release back once it is gone.</summary>
     public ProcessIdentity? Verifier { get; init; }
 
+    /// <summary>How the release moves traffic (<see cref="ReleaseStrategy.Direct"/> without a router); null in entries written before the ledger recorded it.</summary>
+    public ReleaseStrategy? Strategy { get; init; }
+
+    /// <summary>Behind a router: the last router step the release reached; null when it has none (yet).</summary>
+    public RouterStep? RouterStep { get; init; }
+
     /// <summary>
     /// The entry a deploy writes before it changes the engine: a new release id, phase <see cref="ReleasePhase.Deploying"/>,
     /// following <paramref name="previous"/> (the release serving now, if any).

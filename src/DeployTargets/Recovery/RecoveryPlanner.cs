@@ -9,6 +9,9 @@ namespace Shipgate.DeployTargets.Recovery;
 /// again); a rollback in flight is finished; a verification whose verifier is gone is rolled back (an unverified
 /// release never stays serving as if it were healthy). Containers no ledger entry accounts for are removed.
 /// An empty plan means the state is consistent.
+/// Behind a router the current release takes all the traffic before anything else is taken away (restored first if
+/// its container stopped, then routed, then the others drained out of the router, and only then removed), and the
+/// release to roll back to stays running at weight 0 until the current one is promoted.
 /// </summary>
 public static class RecoveryPlanner
 {
@@ -16,8 +19,10 @@ public static class RecoveryPlanner
     /// <param name="instances">what the engine runs for the service</param>
     /// <param name="abandonedVerifications">ids of <see cref="ReleasePhase.Verifying"/> releases whose verifier is gone
     /// (see <see cref="AbandonedVerifications"/>)</param>
+    /// <param name="routerWeights">behind a router: the weight of each release's server in the backend (by release id);
+    /// null without a router</param>
     public static IReadOnlyList<RecoveryStep> Plan(ReleaseHistory history, IReadOnlyList<ObservedInstance> instances,
-        IReadOnlySet<string>? abandonedVerifications = null)
+        IReadOnlySet<string>? abandonedVerifications = null, IReadOnlyDictionary<string, int>? routerWeights = null)
     {
         var steps = new List<RecoveryStep>();
         var removed = new HashSet<string>();
@@ -44,6 +49,8 @@ public static class RecoveryPlanner
 
         var after = new ReleaseHistory(settled.Values);
         var current = after.Current;
+        // Behind a router the previous release stays running (at weight 0) until the current one is promoted: rolling back is a switch.
+        var warm = routerWeights is not null && current is { Phase: not ReleasePhase.Promoted } ? after.RollbackTargetOf(current) : null;
         foreach (var instance in instances.Where(i => !removed.Contains(i.Id)))
         {
             var owner = instance.ReleaseId is null ? null : after.Find(instance.ReleaseId);
@@ -55,18 +62,41 @@ public static class RecoveryPlanner
             {
                 steps.Add(new RemoveInstance(instance.Id, $"container {Short(instance.Id)} belongs to release {owner.ReleaseId}, which is {owner.Phase}"));
             }
-            else if (instance.Running && owner.ReleaseId != current?.ReleaseId)
+            else if (instance.Running && owner.ReleaseId != current?.ReleaseId && owner.ReleaseId != warm?.ReleaseId)
             {
                 steps.Add(new StopInstance(instance.Id, $"container {Short(instance.Id)} of release {owner.ReleaseId} runs but {current?.ReleaseId ?? "no release"} is current"));
             }
         }
 
+        RestoreRelease? restore = null;
         if (current is not null)
         {
             var own = instances.FirstOrDefault(i => i.ReleaseId == current.ReleaseId && !removed.Contains(i.Id));
             if (own is null || !own.Running)
-                steps.Add(new RestoreRelease(current, own?.Id, $"release {current.ReleaseId} is current but its container is {(own is null ? "gone" : "stopped")}"));
+                restore = new RestoreRelease(current, own?.Id, $"release {current.ReleaseId} is current but its container is {(own is null ? "gone" : "stopped")}");
         }
+        if (routerWeights is null)
+            return restore is null ? steps : [.. steps, restore];
+        return [.. RouterFirst(routerWeights, current, warm, restore), .. steps];
+    }
+
+    /// <summary>
+    /// The router steps, before every removal: restore the current release, give it all the traffic (unless it has it
+    /// already), and drain out of the router every release that is neither current nor kept warm.
+    /// </summary>
+    private static List<RecoveryStep> RouterFirst(IReadOnlyDictionary<string, int> weights, ReleaseRecord? current, ReleaseRecord? warm, RestoreRelease? restore)
+    {
+        var steps = new List<RecoveryStep>();
+        if (restore is not null) steps.Add(restore);
+        if (current is not null)
+        {
+            var serving = weights.TryGetValue(current.ReleaseId, out var weight) && weight > 0
+                && weights.Where(w => w.Key != current.ReleaseId).All(w => w.Value == 0);
+            if (restore is not null || !serving)
+                steps.Add(new RouteTraffic(current, $"release {current.ReleaseId} is current but the router {(weights.ContainsKey(current.ReleaseId) ? "sends traffic elsewhere too" : "does not route to it")}"));
+        }
+        foreach (var server in weights.Keys.Where(id => id != current?.ReleaseId && id != warm?.ReleaseId).Order(StringComparer.Ordinal))
+            steps.Add(new RemoveServer(server, $"the router routes to release {server}, which is not current{(current is null ? "" : $" ({current.ReleaseId} is)")}"));
         return steps;
     }
 

@@ -14,3 +14,9 @@ public sealed record RestoreRelease(ReleaseRecord Release, string? ExistingInsta
 
 /// <summary>Write the release's new phase to the ledger.</summary>
 public sealed record MarkRelease(ReleaseRecord Release, ReleasePhase Phase, string Reason, string Why) : RecoveryStep(Why);
+
+/// <summary>Behind a router: put the release's instance in the backend (if it is not) and give it all the traffic.</summary>
+public sealed record RouteTraffic(ReleaseRecord Release, string Why) : RecoveryStep(Why);
+
+/// <summary>Behind a router: drain the release's server (requests in flight finish) and remove it from the backend.</summary>
+public sealed record RemoveServer(string ReleaseId, string Why) : RecoveryStep(Why);

@@ -36,6 +36,9 @@ internal sealed class SwarmPlatform(SwarmTargetOptions options, ILogger log) : I
                 "run `docker swarm init --advertise-addr 127.0.0.1` or scripts/stack/docker.sh swarm.");
     }
 
+    /// <summary>No router in front of a Swarm service yet (issue 12).</summary>
+    public Task<IReadOnlyDictionary<string, int>?> ObserveRouterAsync(CancellationToken ct) => Task.FromResult<IReadOnlyDictionary<string, int>?>(null);
+
     public async Task<IReadOnlyList<ObservedInstance>> ObserveAsync(CancellationToken ct)
     {
         using var client = Engine.CreateClient();

@@ -21,6 +21,9 @@ internal interface IReleasePlatform
     /// <summary>The service's instances the engine reports, each with the release its labels name.</summary>
     Task<IReadOnlyList<ObservedInstance>> ObserveAsync(CancellationToken ct);
 
+    /// <summary>Behind a traffic router: the weight of each release's server (by release id); null without a router.</summary>
+    Task<IReadOnlyDictionary<string, int>?> ObserveRouterAsync(CancellationToken ct);
+
     /// <summary>Carries out one runtime step of a recovery plan (never a <see cref="MarkRelease"/>: the ledger is the transitions').</summary>
     Task ExecuteAsync(RecoveryStep step, IReadOnlyList<RecoveryStep> plan, CancellationToken ct);
 

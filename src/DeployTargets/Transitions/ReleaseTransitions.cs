@@ -189,7 +189,8 @@ internal sealed class ReleaseTransitions
     {
         var history = await ReadHistoryAsync(ct).ConfigureAwait(false);
         var abandoned = RecoveryPlanner.AbandonedVerifications(history, p => LockStaleness.JudgeProcess(p, ProcessProbe.HostIdentity, ProcessProbe.StartOf));
-        var plan = RecoveryPlanner.Plan(history, await _platform.ObserveAsync(ct).ConfigureAwait(false), abandoned);
+        var plan = RecoveryPlanner.Plan(history, await _platform.ObserveAsync(ct).ConfigureAwait(false), abandoned,
+            await _platform.ObserveRouterAsync(ct).ConfigureAwait(false));
         foreach (var step in plan)
         {
             _log.Warning("Recovery of {Service}: {Why}", _platform.ServiceLabel, step.Why);

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Shipgate.DeployTargets.Routing;
+using Shipgate.DeployTargets.Routing.Haproxy;
+
+namespace Shipgate.DeployTargets.DockerHost;
+
+/// <summary>
+/// I/O: the router steps of a Docker release, over <see cref="ITrafficRouter"/>. One server per release, named by its
+/// release id; servers with other names (a user's own) are never touched. Router failures become
+/// <see cref="DeployTargetException"/>s naming the router.
+/// </summary>
+internal sealed partial class DockerRouting(DockerRouterOptions options, ITrafficRouter router)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+
+    public DockerRouting(DockerRouterOptions options)
+        : this(options, new HaproxyRouter(options.RuntimeApi, options.HealthCheck))
+    {
+    }
+
+    public string Backend => options.Backend;
+
+    /// <summary>The weight of every release's server in the backend (servers named otherwise are left out).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> WeightsAsync(CancellationToken ct) =>
+        (await StateAsync(ct).ConfigureAwait(false)).Servers.Where(s => IsReleaseServer(s.Name)).ToDictionary(s => s.Name, s => s.Weight, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Makes the release's instance a server of the backend, ready, and waits until the router's own checks see it up.
+    /// A server added here starts at weight 0; one already there keeps its weight (the serving release keeps serving).
+    /// Null when it is up, else why not.
+    /// </summary>
+    public async Task<string?> AddAsync(string releaseId, int port, TimeSpan timeout, CancellationToken ct)
+    {
+        var present = (await StateAsync(ct).ConfigureAwait(false)).Find(releaseId);
+        if (present is not null && present.Port != port)
+        {
+            await RouterCall(() => router.DrainAndRemoveAsync(options.Backend, releaseId, options.DrainTimeout, ct)).ConfigureAwait(false);
+            present = null;
+        }
+        await RouterCall(() => router.EnsureBackendAsync(options.Backend,
+            [new RoutedServer(releaseId, options.InstanceHost, port, present?.Weight ?? 0)], ct)).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var seen = (await StateAsync(ct).ConfigureAwait(false)).Find(releaseId);
+            if (seen is { Health: ServerHealth.Up, Admin: ServerAdminState.Ready }) return null;
+            if (clock.Elapsed > timeout)
+                return $"the router ({options.RuntimeApi.Display}, backend {options.Backend}) did not see {releaseId} on port {port} up within {timeout.TotalSeconds:0.#} s (last: {seen?.Health.ToString() ?? "absent"})";
+            await Task.Delay(Poll, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>All the traffic to the release's server, 0 to every other release's, in one command.</summary>
+    public async Task SwitchToAsync(string releaseId, CancellationToken ct)
+    {
+        var weights = (await WeightsAsync(ct).ConfigureAwait(false)).Keys
+            .ToDictionary(server => server, server => server == releaseId ? router.MaxWeight : 0, StringComparer.Ordinal);
+        if (!weights.ContainsKey(releaseId))
+            throw new DeployTargetException(DeployErrorKind.EngineError, $"the router's backend {options.Backend} has no server {releaseId} to switch to");
+        await RouterCall(() => router.SetWeightsAsync(options.Backend, weights, ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until the server (at weight 0, so it gets no new request) has finished its requests in flight, up to the
+    /// drain timeout; it stays in the backend (a switch back makes it serve again at once). True when it drained.
+    /// </summary>
+    public async Task<bool> DrainAsync(string releaseId, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var server = (await StateAsync(ct).ConfigureAwait(false)).Find(releaseId);
+            if (server is null || server.CurrentSessions == 0) return true;
+            if (clock.Elapsed > options.DrainTimeout) return false;
+            await Task.Delay(Poll, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Drains the release's server (no new request, the ones in flight finish) and removes it; absent is fine.</summary>
+    public Task<ServerRemoval> RemoveAsync(string releaseId, CancellationToken ct) =>
+        RouterCall(() => router.DrainAndRemoveAsync(options.Backend, releaseId, options.DrainTimeout, ct));
+
+    /// <summary>Whether a server name is a release's (what Shipgate added), as opposed to a user's own server.</summary>
+    public static bool IsReleaseServer(string name) => ReleaseIdPattern().IsMatch(name);
+
+    private Task<BackendState> StateAsync(CancellationToken ct) => RouterCall(() => router.ReadStateAsync(options.Backend, ct));
+
+    private async Task<T> RouterCall<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (TrafficRouterException e)
+        {
+            throw Failure(e);
+        }
+    }
+
+    private async Task RouterCall(Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (TrafficRouterException e)
+        {
+            throw Failure(e);
+        }
+    }
+
+    private DeployTargetException Failure(TrafficRouterException e) =>
+        new(DeployErrorKind.RouterError, $"The traffic router ({options.RuntimeApi.Display}, backend {options.Backend}) failed: {e.Message}", e);
+
+    // ReleaseIds.New: 20261123T181500123-3fa9c2.
+    [GeneratedRegex("^[0-9]{8}T[0-9]{9}-[0-9a-f]{6}$")]
+    private static partial Regex ReleaseIdPattern();
+}

@@ -1,0 +1,109 @@
+using Serilog;
+using Shipgate.DeployTargets.Ledger;
+using Shipgate.DeployTargets.Targets;
+using Shipgate.DeployTargets.Transitions;
+
+namespace Shipgate.DeployTargets.DockerHost;
+
+/// <summary>
+/// A Docker deploy behind the traffic router (allAtOnce, blueGreen): the new release starts on its own port while the
+/// previous one keeps serving, is health-checked directly, joins the router's backend at weight 0 and waits until the
+/// router's own checks see it up; blue-green then sends it preview requests alone; then one runtime command gives it
+/// all the traffic and the previous one drains (it stays running at weight 0 until the promote, so a rollback is a
+/// switch). A process killed at any point leaves a healthy release taking the traffic; the next call's recovery puts
+/// the previous one back.
+/// </summary>
+internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform platform, ReleaseTransitions transitions, ILogger log, Action<string> reached)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    public async Task<ReleaseInfo> DeployAsync(DeployRequest request, CancellationToken ct)
+    {
+        var router = options.Router!;
+        var routing = platform.Routing!;
+        await using var held = await transitions.EnterAsync($"deploy {request.Version}", () => reached("locked"), ct).ConfigureAwait(false);
+        using var runtime = new ContainerRuntime(options);
+
+        var history = await transitions.ReadHistoryAsync(ct).ConfigureAwait(false);
+        history.RefuseIfRolledBack(request, platform.ServiceLabel);
+        var current = history.Current;
+
+        await runtime.PullAsync(request.Image, ct).ConfigureAwait(false);
+        reached("pulled");
+        var release = await transitions.WriteAsync(
+            ReleaseRecord.Deploying(options.Service, options.Environment, request, current, DateTimeOffset.UtcNow, DeployPlatform.Docker) with { Strategy = router.Strategy },
+            ct).ConfigureAwait(false);
+        reached("recorded");
+
+        var port = DockerSlots.FreePort(options.Port, (await runtime.ObserveAsync(ct).ConfigureAwait(false)).Where(i => i.Running).Select(i => i.Port));
+        var newId = await runtime.CreateAsync(release, port, ct).ConfigureAwait(false);
+        reached("created");
+        if (options.Engine.IsOnThisHost && PortProbe.IsInUse(port, options.ListenAddress))
+            await FailAsync(release, current, ReleasePhase.Failed, DeployErrorKind.PortInUse,
+                $"port {port} (the new release's own port behind the router) is in use by a process that is not a release of {platform.ServiceLabel}", ct).ConfigureAwait(false);
+
+        await runtime.StartAsync(newId, ct).ConfigureAwait(false);
+        reached("started");
+        if (await new HealthWaiter(runtime, options.ForInstance(port)).WaitAsync(newId, fresh: true, ct).ConfigureAwait(false) is { } unhealthy)
+        {
+            var logs = await runtime.LastLogLinesAsync(newId, 20, ct).ConfigureAwait(false);
+            await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, $"{unhealthy}; last log lines:\n{logs}", ct).ConfigureAwait(false);
+        }
+
+        if (await routing.AddAsync(release.ReleaseId, port, options.HealthTimeout, ct).ConfigureAwait(false) is { } notUp)
+            await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, notUp, ct).ConfigureAwait(false);
+        release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Added }, ct).ConfigureAwait(false);
+        reached("added");
+
+        if (router.Strategy == ReleaseStrategy.BlueGreen)
+        {
+            if (await PreviewAsync(router, port, ct).ConfigureAwait(false) is { } previewFailed)
+                await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, previewFailed, ct).ConfigureAwait(false);
+            release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Previewed }, ct).ConfigureAwait(false);
+            reached("previewed");
+        }
+
+        await routing.SwitchToAsync(release.ReleaseId, ct).ConfigureAwait(false);
+        release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Switched }, ct).ConfigureAwait(false);
+        reached("switched");
+        log.Information("Release {ReleaseId} ({Version}) takes all the traffic of {Service} ({Strategy})", release.ReleaseId, release.Version, platform.ServiceLabel, router.Strategy.Name());
+
+        if (current is not null && !await routing.DrainAsync(current.ReleaseId, ct).ConfigureAwait(false))
+            log.Warning("Release {ReleaseId} still had requests in flight after {Timeout} s; it keeps running at weight 0 until the promote", current.ReleaseId, router.DrainTimeout.TotalSeconds);
+        release = await transitions.WriteAsync(ReleaseTransitions.Deployed(release, request) with { RouterStep = RouterStep.Drained }, ct).ConfigureAwait(false);
+        reached("healthy");
+        log.Information("Release {ReleaseId} ({Version}) is healthy", release.ReleaseId, release.Version);
+        return await platform.InfoAsync(release, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Blue-green's preview: requests sent straight to the new release's own port, which only it listens on (no second
+    /// frontend to configure or to leave behind, and nothing the users' traffic can reach). Null when every one
+    /// answered 2xx, else the first failure.
+    /// </summary>
+    private async Task<string?> PreviewAsync(DockerRouterOptions router, int port, CancellationToken ct)
+    {
+        var health = options.ForInstance(port).HealthUrl ?? new Uri($"http://{router.InstanceHost}:{port}/");
+        var url = router.PreviewPath is { } path ? new UriBuilder(health) { Path = path, Query = "" }.Uri : health;
+        for (var i = 0; i < router.PreviewRequests; i++)
+        {
+            if (await HealthWaiter.ProbeAsync(url, Http, ct).ConfigureAwait(false) is { Length: > 0 } failed)
+                return $"preview request {i + 1} of {router.PreviewRequests} failed: {failed}";
+        }
+        return null;
+    }
+
+    /// <summary>Undoes the release (the previous one keeps or takes back the traffic) and throws why.</summary>
+    private async Task FailAsync(ReleaseRecord release, ReleaseRecord? current, ReleasePhase outcome, DeployErrorKind kind, string why, CancellationToken ct)
+    {
+        var restored = await transitions.UndoAsync(release, current, outcome, why, ct).ConfigureAwait(false);
+        var previous = (current, restored) switch
+        {
+            (null, _) => "Nothing served before.",
+            (_, null) => $"The previous release {current.ReleaseId} ({current.Version}) keeps the traffic.",
+            _ => $"The previous release {current.ReleaseId} ({current.Version}) is NOT healthy: {restored}",
+        };
+        throw new DeployTargetException(kind,
+            $"Version {release.Version} of {platform.ServiceLabel} was {(outcome == ReleasePhase.Failed ? "not deployed" : $"rolled back to {current?.Version ?? "nothing"}")}: {why}\n{previous}");
+    }
+}
