@@ -26,8 +26,24 @@ public sealed class ProductRule(string gatesFile) : IDecisionRule
     public AnalysisResult Decide(SimulatedRelease release)
     {
         ArgumentNullException.ThrowIfNull(release);
-        var source = new SimulatedPrometheus(release, Start);
         var context = ReleaseContext.Of(SimulatedPrometheus.Service, "candidate", "baseline", window: _gates.Window);
-        return new Verifier(source, new VirtualClock(Start)).VerifyAsync(_gates.Gates, context, _gates.Policy).GetAwaiter().GetResult();
+        return Verify(new SimulatedPrometheus(release, Start), context);
     }
+
+    /// <summary>
+    /// A canary analysis as the product runs it, with either baseline: the previous version read at the switch (the
+    /// release's baseline time, as the release runner gives it today), or the concurrent baseline's own label read
+    /// at each measurement's instant (no baseline time: it serves beside the canary, and its scrapes are checked too).
+    /// </summary>
+    public AnalysisResult Decide(CanaryRelease release, BaselineKind baseline)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        var context = baseline == BaselineKind.Concurrent
+            ? ReleaseContext.Of(SimulatedPrometheus.Service, CanaryRelease.CanaryLabel, CanaryRelease.BaselineLabel, window: _gates.Window)
+            : ReleaseContext.Of(SimulatedPrometheus.Service, CanaryRelease.CanaryLabel, CanaryRelease.StableLabel, window: _gates.Window, baselineTime: Start);
+        return Verify(new SimulatedPrometheus(release.Versions, Start), context);
+    }
+
+    private AnalysisResult Verify(SimulatedPrometheus source, ReleaseContext context) =>
+        new Verifier(source, new VirtualClock(Start)).VerifyAsync(_gates.Gates, context, _gates.Policy).GetAwaiter().GetResult();
 }

@@ -18,25 +18,36 @@ public static class ReleaseSimulator
             predictionLevel = Normal.Sample(random, 0, 0.1);
         }
 
-        var baseline = SimulateVersion(random, settings, settings.ErrorRate * errorLevel, latencyLevel, predictionLevel);
+        var level = new EnvironmentLevel(errorLevel, latencyLevel, predictionLevel);
+        var baseline = SimulateVersion(random, settings, _ => level, ScenarioClass.Healthy);
 
         // A stream of its own, so the minute both versions serve is the same as without a history.
         baseline.Before = SimulateHistory(new Random(seed ^ 0x5EED), settings, settings.ErrorRate * errorLevel, latencyLevel, predictionLevel);
-        var candidate = SimulateVersion(random, settings, settings.ErrorRate * errorLevel * scenario.ErrorFactor,
-            latencyLevel * scenario.LatencyFactor, predictionLevel + scenario.PredictionShiftSigmas);
+        var candidate = SimulateVersion(random, settings, _ => level, scenario);
         return new SimulatedRelease(scenario, baseline, candidate);
     }
 
-    private static VersionMetrics SimulateVersion(Random random, SimulationSettings settings, double errorRate, double latencyFactor, double predictionMean)
+    /// <summary>
+    /// One version serving from t = 0, second by second: the environment's level in second t (shared by every
+    /// version serving then) times what this version changes (<paramref name="version"/>: healthy or a regression).
+    /// </summary>
+    public static VersionMetrics SimulateVersion(Random random, SimulationSettings settings, Func<int, EnvironmentLevel> levelAt, ScenarioClass version)
     {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(levelAt);
+        ArgumentNullException.ThrowIfNull(version);
         var latencyBounds = SimulationSettings.LatencyBounds;
         var predictionBounds = SimulationSettings.PredictionBounds;
         var metrics = new VersionMetrics(settings.DurationSeconds, latencyBounds.Count, predictionBounds.Count);
-        var logMedian = Math.Log(settings.LatencyMedianSeconds * latencyFactor);
         var latencyPerBucket = new double[latencyBounds.Count];
         var predictionPerBucket = new double[predictionBounds.Count];
         for (var t = 1; t <= settings.DurationSeconds; t++)
         {
+            var level = levelAt(t);
+            var errorRate = settings.ErrorRate * level.Error * version.ErrorFactor;
+            var logMedian = Math.Log(settings.LatencyMedianSeconds * (level.Latency * version.LatencyFactor));
+            var predictionMean = level.PredictionShift + version.PredictionShiftSigmas;
             var requests = Poisson.Sample(random, settings.RequestsPerSecond);
             var errors = Binomial.Sample(random, Math.Min(errorRate, 1), requests);
             Array.Clear(latencyPerBucket);
@@ -61,8 +72,10 @@ public static class ReleaseSimulator
     }
 
     /// <summary>The baseline's service before the candidate started, drawn in aggregate from the same distributions.</summary>
-    private static History SimulateHistory(Random random, SimulationSettings settings, double errorRate, double latencyFactor, double predictionMean)
+    public static History SimulateHistory(Random random, SimulationSettings settings, double errorRate, double latencyFactor, double predictionMean)
     {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(settings);
         if (settings.BaselineHistorySeconds <= 0)
             return History.None;
         var requests = Poisson.Sample(random, settings.RequestsPerSecond * settings.BaselineHistorySeconds);

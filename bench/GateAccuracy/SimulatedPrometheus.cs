@@ -9,15 +9,26 @@ namespace Shipgate.Bench.GateAccuracy;
 /// The product's metric-source interface over one simulated release: answers the PromQL the gates send
 /// (<c>sum(increase(counter{...}[w]))</c>, <c>sum by (le) (increase(histogram_bucket{...}[w]))</c>, and the
 /// <c>up{...}[range]</c> scrape checks) from the simulated 1 s scrapes, exactly as <c>increase()</c> over whole
-/// scrapes would. The candidate starts serving at <see cref="Start"/>; the baseline has served long before.
+/// scrapes would. Each version is one <c>version</c> label value: a version that starts serving at
+/// <see cref="Start"/> (the candidate, a fresh concurrent baseline) is scraped from then on; one that served before
+/// (the previous version) has been scraped all along, and its history answers windows reaching back before the start.
 /// Any other query is an error, so a gate that asks for something unsimulated shows up as a backend error.
 /// </summary>
-public sealed partial class SimulatedPrometheus(SimulatedRelease release, DateTimeOffset start) : IMetricSource
+public sealed partial class SimulatedPrometheus(IReadOnlyList<ServingVersion> versions, DateTimeOffset start) : IMetricSource
 {
     public const string Service = "modelservice";
     public const string Requests = "modelservice_requests_total";
     public const string Latency = "modelservice_request_duration_seconds";
     public const string Predictions = "modelservice_prediction_value";
+
+    private readonly Dictionary<string, (VersionMetrics Metrics, bool StartedAtStart, int Port)> _versions =
+        versions.Select((v, i) => (v, i)).ToDictionary(x => x.v.Label, x => (x.v.Metrics, x.v.StartedAtStart, 8080 + x.i), StringComparer.Ordinal);
+
+    /// <summary>The side-by-side release of the Gate accuracy benchmark: labels <c>baseline</c> (served before) and <c>candidate</c>.</summary>
+    public SimulatedPrometheus(SimulatedRelease release, DateTimeOffset start)
+        : this(SideBySide(release), start)
+    {
+    }
 
     public DateTimeOffset Start { get; } = start;
 
@@ -42,7 +53,7 @@ public sealed partial class SimulatedPrometheus(SimulatedRelease release, DateTi
     public Task<IReadOnlyList<FiringAlert>> FiringAlertsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<FiringAlert>>([]);
 
     /// <summary>The scrape's whole-second index of <paramref name="at"/> since the candidate started, within the simulation.</summary>
-    private int Second(DateTimeOffset at) => Math.Clamp((int)Math.Floor((at - Start).TotalSeconds), 0, release.Candidate.Requests.Length - 1);
+    private int Second(DateTimeOffset at) => Math.Clamp((int)Math.Floor((at - Start).TotalSeconds), 0, versions[0].Metrics.Requests.Length - 1);
 
     /// <summary>
     /// The scrapes a window covers: (at − window, at], clipped to the simulated minute, and the share of the
@@ -56,24 +67,27 @@ public sealed partial class SimulatedPrometheus(SimulatedRelease release, DateTi
         return (Math.Max(0, from), to, share);
     }
 
+    private static ServingVersion[] SideBySide(SimulatedRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return [new("baseline", release.Baseline, StartedAtStart: false), new("candidate", release.Candidate, StartedAtStart: true)];
+    }
+
     private VersionMetrics? Version(IReadOnlyDictionary<string, string> labels) =>
-        labels.GetValueOrDefault("service") != Service ? null
-        : labels.GetValueOrDefault("version") switch
-        {
-            "candidate" => release.Candidate,
-            "baseline" => release.Baseline,
-            _ => null,
-        };
+        labels.GetValueOrDefault("service") == Service && labels.GetValueOrDefault("version") is { } version && _versions.TryGetValue(version, out var v)
+            ? v.Metrics
+            : null;
 
     private QueryResult Up(IReadOnlyDictionary<string, string> labels, TimeSpan range, DateTimeOffset at)
     {
         if (Version(labels) is null)
             return new QueryResult(QueryResultType.Matrix, []);
-        var first = labels["version"] == "candidate" ? Start : at - range;
+        var (_, startedAtStart, port) = _versions[labels["version"]];
+        var first = startedAtStart ? Start : at - range;
         var samples = new List<Sample>();
         for (var t = Start.AddSeconds(Math.Ceiling((Max(first, at - range) - Start).TotalSeconds)); t <= at; t = t.AddSeconds(1))
             samples.Add(new Sample(t, 1));
-        var series = new Dictionary<string, string>(labels) { ["__name__"] = "up", ["instance"] = "127.0.0.1:" + (labels["version"] == "candidate" ? "8081" : "8080") };
+        var series = new Dictionary<string, string>(labels) { ["__name__"] = "up", ["instance"] = "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) };
         return new QueryResult(QueryResultType.Matrix, [new Series(series, samples)]);
     }
 

@@ -8,6 +8,12 @@ public sealed record SimulationSettings
 
     public int DurationSeconds { get; init; } = 60;
 
+    /// <summary>
+    /// In the canary simulation: requests per second the whole service serves; the previous version served all of them
+    /// before the switch, the canary and the concurrent baseline each <see cref="RequestsPerSecond"/> of them after it.
+    /// </summary>
+    public double ServiceRequestsPerSecond { get; init; } = 1000;
+
     /// <summary>Every rule decides at each interval on the data since the start (1 s scrapes in between).</summary>
     public int IntervalSeconds { get; init; } = 10;
 
