@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Serilog;
 using Shipgate.DeployTargets;
@@ -273,7 +274,10 @@ public sealed class ReleaseFlow : IDisposable
         if (_build.GitHubToken is { } token)
             github["GITHUB_TOKEN"] = token;
         if (_build.GitHubToken is not null && GitHubConnection.FromEnvironment(github) is { } connection)
-            sinks.Add(new GitHubDeploymentSink(new GitHubDeployments(connection), _build.Host.Metadata.PipelineUrl is { } url ? new Uri(url) : null));
+        {
+            var run = long.TryParse(github.GetValueOrDefault("GITHUB_RUN_ID"), CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
+            sinks.Add(new GitHubDeploymentSink(new GitHubDeployments(connection, run), _build.Host.Metadata.PipelineUrl is { } url ? new Uri(url) : null));
+        }
         return new ReleaseEventBus(sinks, Log.Logger);
     }
 

@@ -61,6 +61,43 @@ public class GitHubDeploymentsFakeGitHubServerTests
         Assert.Equal(failure.Field("description"), commitStatus.Field("description"));
     }
 
+    /// <summary>GitHub as an Actions job in the production environment sees it: Actions' deployment of the commit, linked to run 42.</summary>
+    private static string RespondInsideActionsRun(string method, string path) => (method, path) switch
+    {
+        ("GET", "/repos/acme/shop/deployments") => """
+            [{"id": 300, "sha": "0123456789abcdef0123456789abcdef01234567", "environment": "production", "created_at": "2026-12-01T10:00:00Z"},
+             {"id": 301, "sha": "0123456789abcdef0123456789abcdef01234567", "environment": "production", "created_at": "2026-12-02T09:00:00Z"}]
+            """,
+        ("GET", "/repos/acme/shop/deployments/301/statuses") => """[{"id": 1, "state": "in_progress", "log_url": "https://github.example.test/acme/shop/actions/runs/41/job/9"}]""",
+        ("GET", "/repos/acme/shop/deployments/300/statuses") => """[{"id": 2, "state": "in_progress", "log_url": "https://github.example.test/acme/shop/actions/runs/42/job/7"}]""",
+        _ => Respond(method, path),
+    };
+
+    [Fact]
+    public async Task Inside_an_Actions_environment_job_the_release_reports_on_the_jobs_own_deployment_instead_of_creating_a_second_on_FakeGitHubServer()
+    {
+        using var server = new FakeGitHubServer(RespondInsideActionsRun);
+        var deployments = new GitHubDeployments(GitHubConnection.Create(server.Url, "test-token", "acme", "shop"), actionsRunId: 42);
+
+        var deployment = await deployments.StartAsync("production", Commit, "r-19", null);
+
+        Assert.Equal(300, deployment.Id);
+        Assert.DoesNotContain(server.Requests, r => r is { Method: "POST", Path: "/repos/acme/shop/deployments" });
+        Assert.Contains(server.Requests, r => r is { Method: "POST", Path: "/repos/acme/shop/deployments/300/statuses" });
+    }
+
+    [Fact]
+    public async Task An_Actions_run_whose_job_has_no_deployment_of_the_commit_creates_one_on_FakeGitHubServer()
+    {
+        using var server = new FakeGitHubServer(RespondInsideActionsRun);
+        var deployments = new GitHubDeployments(GitHubConnection.Create(server.Url, "test-token", "acme", "shop"), actionsRunId: 43);
+
+        var deployment = await deployments.StartAsync("production", Commit, "r-20", null);
+
+        Assert.Equal(101, deployment.Id);
+        Assert.Contains(server.Requests, r => r is { Method: "POST", Path: "/repos/acme/shop/deployments" });
+    }
+
     [Fact]
     public async Task The_run_review_history_names_the_environment_reviewer_on_FakeGitHubServer()
     {
