@@ -11,6 +11,9 @@ namespace Shipgate.Pipeline.CI;
 /// </summary>
 public static class JenkinsfileGenerator
 {
+    /// <summary>Where each stage's reports are copied before archiving, one directory per stage.</summary>
+    private const string ArchiveRoot = "stage-archive";
+
     public const string Path = "Jenkinsfile";
 
     private const string Release = "release";
@@ -101,12 +104,17 @@ public static class JenkinsfileGenerator
             text.Append($"                unstash {Quote(download.Name)}\n");
         text.Append($"                sh {Quote(CiValue.Render(job.Command, value => value.Jenkins))}\n")
             .Append("            }\n");
+        // Archived under the stage's own directory: staging and production write the same report paths, and one
+        // build's archive holds both.
+        var copy = $"{ArchiveRoot}/{stage.Id}";
+        string InCopy(IEnumerable<string> globs) => string.Join(',', globs.Select(glob => $"{copy}/{glob}"));
         var archived = stage.TestResultGlobs.Concat(stage.SummaryGlobs).Append("artifacts/ci-summary/**").Distinct(StringComparer.Ordinal).ToList();
         text.Append("            post {\n")
-            .Append("                always {\n");
+            .Append("                always {\n")
+            .Append($"                    sh {Quote($"mkdir -p {copy} && if [ -d artifacts ]; then cp -R artifacts {copy}/; fi")}\n");
         if (stage.TestResultGlobs.Count > 0)
-            text.Append($"                    junit testResults: {Quote(string.Join(',', stage.TestResultGlobs))}, allowEmptyResults: true\n");
-        text.Append($"                    archiveArtifacts artifacts: {Quote(string.Join(',', archived))}, allowEmptyArchive: true\n")
+            text.Append($"                    junit testResults: {Quote(InCopy(stage.TestResultGlobs))}, allowEmptyResults: true\n");
+        text.Append($"                    archiveArtifacts artifacts: {Quote(InCopy(archived))}, allowEmptyArchive: true\n")
             .Append("                }\n");
         if (stage.Artifacts.Count > 0)
         {

@@ -200,6 +200,25 @@ public sealed partial class CommittedPipelineTests
         }
     }
 
+    [Fact]
+    public void J5_no_two_Jenkins_stages_archive_or_record_a_report_under_the_same_path()
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, body) in JenkinsStage().Matches(Jenkins.Value).Select(match => (match.Groups[1].Value, match.Groups[2].Value)))
+        {
+            foreach (var path in ArchivedPaths().Matches(body).SelectMany(match => match.Groups[1].Value.Split(',')).Distinct(StringComparer.Ordinal))
+            {
+                Assert.False(owners.TryGetValue(path, out var other), $"stages '{other}' and '{name}' both archive {path}: the later overwrites the earlier in the build's archive");
+                owners[path] = name;
+            }
+        }
+
+        Assert.Contains(owners.Keys, path => path.EndsWith("/artifacts/reports/junit.xml", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"(?:archiveArtifacts artifacts|junit testResults): '([^']+)'")]
+    private static partial Regex ArchivedPaths();
+
     [GeneratedRegex(@"^        stage\('([^']+)'\) \{\n(.*?)^        \}\n", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex JenkinsStage();
 

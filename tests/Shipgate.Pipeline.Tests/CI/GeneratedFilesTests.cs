@@ -158,7 +158,7 @@ public class GeneratedFilesTests
         Assert.Contains("REGISTRY_PASSWORD = credentials('registry-password')", buildImage, StringComparison.Ordinal);
         Assert.Contains("stash name: 'build-image-artifacts-image', includes: 'artifacts/image/**'", buildImage, StringComparison.Ordinal);
         Assert.Contains("lock(resource: \"${env.JOB_NAME}-deploy-production\")", jenkinsfile, StringComparison.Ordinal);
-        Assert.Contains("junit testResults: 'artifacts/test-results/*.junit.xml'", jenkinsfile, StringComparison.Ordinal);
+        Assert.Contains("junit testResults: 'stage-archive/test/artifacts/test-results/*.junit.xml'", jenkinsfile, StringComparison.Ordinal);
         Assert.Contains("sh './build.sh Deploy Verify --environment production --skip Restore Compile Lint Test Image Push'", jenkinsfile, StringComparison.Ordinal);
         Assert.Contains("expression { (params.OPERATION ?: 'release') == 'rollback-production' }", jenkinsfile, StringComparison.Ordinal);
     }
