@@ -25,7 +25,7 @@ public static class ConcurrentBaselineBenchmark
     /// (<paramref name="longSeconds"/>), run on the concurrent baseline only.
     /// </summary>
     public static string Run(
-        string gatesFile, string longGatesFile, int longSeconds, int healthyCount, int perClass, double canaryRequestsPerSecond, double serviceRequestsPerSecond, string machine)
+        string gatesFile, string longGatesFile, int longSeconds, int healthyCount, int perClass, double canaryRequestsPerSecond, double serviceRequestsPerSecond, string machine, int threads = 1)
     {
         var stopwatch = Stopwatch.StartNew();
         var product = new ProductRule(gatesFile);
@@ -40,8 +40,8 @@ public static class ConcurrentBaselineBenchmark
         string[] columns = ["before/after", "concurrent", "concurrent, share split", $"concurrent, {longSeconds} s"];
         report.AppendLine(Heading).AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"""
-            Reproduce: `dotnet run -c Release --project bench/GateAccuracy -- --concurrent-baseline --gates {gatesFile} --long-gates {longGatesFile} --long-seconds {longSeconds} --healthy {healthyCount} --per-class {perClass} --rps {canaryRequestsPerSecond} --service-rps {serviceRequestsPerSecond} --doc docs/benchmarks.md`
-            (deterministic, one thread). Machine: {machine}.
+            Reproduce: `dotnet run -c Release --project bench/GateAccuracy -- --concurrent-baseline --gates {gatesFile} --long-gates {longGatesFile} --long-seconds {longSeconds} --healthy {healthyCount} --per-class {perClass} --rps {canaryRequestsPerSecond} --service-rps {serviceRequestsPerSecond} --threads {threads} --doc docs/benchmarks.md`
+            (deterministic: each release from its own seed, the same figures with any number of threads). Machine: {machine}.
 
             **What is simulated** (`CanarySimulator`, `EnvironmentDrift`). A service serving {serviceRequestsPerSecond:0} requests/s; the previous
             version `v1` served all of it for the 10 minutes before the switch. From the switch the canary `v2` gets {share:P0} of the
@@ -76,16 +76,29 @@ public static class ConcurrentBaselineBenchmark
             {
                 var scenario = Classes[c];
                 var count = scenario.IsHealthy ? healthyCount : perClass;
-                var tallies = columns.Select(_ => new Tally()).ToArray();
-                for (var i = 0; i < count; i++)
+                var results = new AnalysisResult[count][];
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
                 {
                     var seed = (drifting ? 25_000_000 : 20_000_000) + (c * 100_000) + i;
                     var drift = drifting ? EnvironmentDrift.Draw(new Random(seed ^ 0x0D21F7)) : EnvironmentDrift.None;
                     var release = CanarySimulator.Simulate(scenario, full, drift, seed);
-                    tallies[0].Add(scenario, product.Decide(release, BaselineKind.BeforeSwitch));
-                    tallies[1].Add(scenario, product.Decide(release, BaselineKind.Concurrent));
-                    tallies[2].Add(scenario, product.Decide(CanarySimulator.Simulate(scenario, split, drift, seed), BaselineKind.Concurrent));
-                    tallies[3].Add(scenario, longer.Decide(release, BaselineKind.Concurrent));
+                    results[i] =
+                    [
+                        product.Decide(release, BaselineKind.BeforeSwitch),
+                        product.Decide(release, BaselineKind.Concurrent),
+                        product.Decide(CanarySimulator.Simulate(scenario, split, drift, seed), BaselineKind.Concurrent),
+                        longer.Decide(release, BaselineKind.Concurrent),
+                    ];
+                });
+
+                Console.Error.WriteLine(FormattableString.Invariant($"{(drifting ? "drifting" : "steady")} {scenario.Name}: {count} releases, {stopwatch.Elapsed.TotalSeconds:F0} s"));
+
+                // Tallied in seed order, so the figures do not depend on the number of threads.
+                var tallies = columns.Select(_ => new Tally()).ToArray();
+                foreach (var result in results)
+                {
+                    for (var k = 0; k < tallies.Length; k++)
+                        tallies[k].Add(scenario, result[k]);
                 }
 
                 var label = scenario.IsHealthy ? "healthy (A/A): **false rollbacks**" : scenario.Name + ": **detected**";
