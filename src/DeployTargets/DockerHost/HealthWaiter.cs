@@ -10,6 +10,10 @@ internal sealed class HealthWaiter(ContainerRuntime runtime, DockerTargetOptions
     // Frequent polls are cheap (loopback, a few seconds at most) and shorten every deploy and rollback.
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
+    // Looks in a row in which this host's /proc does not show a running container before its listener counts as
+    // not checkable (engine in another pid namespace) rather than not visible yet.
+    private const int UnseenLooksBeforeNotChecked = 20;
+
     /// <summary>Null when healthy; otherwise why not (exit, crash loop, unhealthy, a foreign listener, timeout).</summary>
     /// <param name="containerId">the container just started</param>
     /// <param name="fresh">a container created for this wait (no restart can predate it), as opposed to a restored one</param>
@@ -22,6 +26,7 @@ internal sealed class HealthWaiter(ContainerRuntime runtime, DockerTargetOptions
         var port = options.HealthUrl?.Port ?? options.Port;
         var address = (options.HealthUrl is { } url ? ListenerProbe.AddressOf(url) : null) ?? options.ListenAddress;
         var last = "not checked yet";
+        var unseen = 0;
         while (true)
         {
             var inspect = await runtime.InspectAsync(containerId, ct).ConfigureAwait(false);
@@ -35,9 +40,11 @@ internal sealed class HealthWaiter(ContainerRuntime runtime, DockerTargetOptions
                 {
                     (owner, detail) = ListenerProbe.Check(inspect.ID, state.Pid, address, port);
                 }
-                else if (!await StillRunsAsync(containerId, state, ct).ConfigureAwait(false))
+                else if (!await StillRunsAsync(containerId, state, ct).ConfigureAwait(false) || ++unseen < UnseenLooksBeforeNotChecked)
                 {
-                    // Its process exited between the two looks: the next look sees the exit or the restart.
+                    // Its process exited between the two looks (the engine may not know yet), or /proc lags: the next
+                    // look sees the exit, the restart or the process. Only an engine in another pid namespace stays
+                    // unseen look after look; a probe answered meanwhile may be anyone's, so it proves nothing yet.
                     await Task.Delay(Poll, ct).ConfigureAwait(false);
                     continue;
                 }
