@@ -93,6 +93,11 @@ internal sealed class BuildExecutor(IReadOnlyList<ExecutableTarget> targets, IBu
             Log.Error("Target {Target} was interrupted", target.Name);
             return new TargetOutcome(target.Name, TargetStatus.Aborted, clock.Elapsed, "interrupted");
         }
+        catch (TargetFailedException failure)
+        {
+            Log.Error("Target {Target} failed: {Message}", target.Name, failure.Message);
+            return new TargetOutcome(target.Name, TargetStatus.Failed, clock.Elapsed, FirstLine(failure.Message));
+        }
         catch (Exception exception)
         {
             Log.Error(exception, "Target {Target} failed: {Message}", target.Name, exception.Message);

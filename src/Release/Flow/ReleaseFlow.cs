@@ -10,6 +10,7 @@ using Shipgate.Gates.Model;
 using Shipgate.Gates.Providers.Prometheus;
 using Shipgate.Gates.Yaml;
 using Shipgate.LocalStack.Images;
+using Shipgate.Pipeline.Execution;
 using Shipgate.Pipeline.Hosts.GitHub;
 using Shipgate.Release.Artifacts;
 using Shipgate.Release.Components;
@@ -147,7 +148,7 @@ public sealed class ReleaseFlow : IDisposable
         var session = new VerificationSession(_prometheus.Value, Traffic, Log.Logger);
         var decision = await Runner.VerifyAsync(session, gates, cancellationToken).ConfigureAwait(false);
         if (decision.Action != ReleaseAction.Promote)
-            throw new InvalidOperationException($"The release was not promoted: {decision}");
+            throw new TargetFailedException($"The release was not promoted: {decision}");
     }, cancellationToken);
 
     public Task PromoteAsync(CancellationToken cancellationToken) => WithLeaseAsync(async () =>

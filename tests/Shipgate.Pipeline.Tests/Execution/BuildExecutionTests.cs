@@ -1,3 +1,5 @@
+using Shipgate.Pipeline.Execution;
+
 namespace Shipgate.Pipeline.Tests.Execution;
 
 // The runner sets Serilog's static logger, so these tests do not run in parallel with each other.
@@ -22,6 +24,8 @@ public class BuildExecutionTests
         public Target Test => _ => _.DependsOn(Compile).Executes(() => Ran.Add(nameof(Test)));
 
         public Target Broken => _ => _.DependsOn(Restore).Executes(() => throw new InvalidOperationException("broken on purpose"));
+
+        public Target Rejected => _ => _.Executes(() => throw new TargetFailedException("gates failed: error rate 4% > 1%"));
 
         public Target Tolerated => _ => _.ProceedAfterFailure().Executes(() =>
         {
@@ -91,6 +95,22 @@ public class BuildExecutionTests
 
         // Test is declared before Broken, so it ran before the failure; Cleanup is assured.
         Assert.Equal(["Restore", "Compile", "Test", "Cleanup"], build.Ran);
+    }
+
+    [Fact]
+    public void An_expected_failure_is_logged_with_its_message_and_no_stack_trace_an_unexpected_one_with_its_stack()
+    {
+        using var harness = new BuildHarness();
+
+        Assert.Equal(1, harness.Run(new RecordingBuild(), null, "Rejected"));
+        var expected = harness.Out.ToString() + harness.Error;
+        Assert.Contains("Target Rejected failed: gates failed: error rate 4% > 1%", expected, StringComparison.Ordinal);
+        Assert.DoesNotContain("TargetFailedException", expected, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", expected, StringComparison.Ordinal);
+
+        using var other = new BuildHarness();
+        Assert.Equal(1, other.Run(new RecordingBuild(), null, "Broken"));
+        Assert.Contains("   at ", other.Out.ToString() + other.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,7 @@
+namespace Shipgate.Pipeline.Execution;
+
+/// <summary>
+/// A target's expected failure whose message says all there is to say (a release rolled back by its gates, a check
+/// that found problems): the log shows the message, not a stack trace that would only point into the build's own code.
+/// </summary>
+public sealed class TargetFailedException(string message) : Exception(message);
