@@ -26,7 +26,9 @@ internal sealed partial class DockerRouting(DockerRouterOptions options, ITraffi
         (await StateAsync(ct).ConfigureAwait(false)).Servers.Where(s => IsReleaseServer(s.Name)).ToDictionary(s => s.Name, s => s.Weight, StringComparer.Ordinal);
 
     /// <summary>
-    /// Makes the release's instance a server of the backend, ready, and waits until the router's own checks see it up.
+    /// Makes the release's instance a server of the backend, ready, and waits until the router's own checks see it up
+    /// and have passed <c>fall</c> times in a row: HAProxy lets a server leaving maintenance in at the lowest health, where one
+    /// failed check (a dropped connection under load) takes it out again, and with all the traffic on it that is 503s.
     /// A server added here starts at weight 0; one already there keeps its weight (the serving release keeps serving).
     /// Null when it is up, else why not.
     /// </summary>
@@ -40,25 +42,32 @@ internal sealed partial class DockerRouting(DockerRouterOptions options, ITraffi
         }
         await RouterCall(() => router.EnsureBackendAsync(options.Backend,
             [new RoutedServer(releaseId, options.InstanceHost, port, present?.Weight ?? 0)], ct)).ConfigureAwait(false);
+        var settled = TimeSpan.FromMilliseconds(options.HealthCheck.IntervalMilliseconds * (options.HealthCheck.Fall - 1));
         var clock = Stopwatch.StartNew();
+        TimeSpan? upSince = null;
         while (true)
         {
             var seen = (await StateAsync(ct).ConfigureAwait(false)).Find(releaseId);
-            if (seen is { Health: ServerHealth.Up, Admin: ServerAdminState.Ready }) return null;
-            if (clock.Elapsed > timeout)
+            upSince = seen is { Health: ServerHealth.Up, Admin: ServerAdminState.Ready } ? upSince ?? clock.Elapsed : null;
+            if (clock.Elapsed - upSince >= settled) return null;
+            if (clock.Elapsed > timeout + settled)
                 return $"the router ({options.RuntimeApi.Display}, backend {options.Backend}) did not see {releaseId} on port {port} up within {timeout.TotalSeconds:0.#} s (last: {seen?.Health.ToString() ?? "absent"})";
             await Task.Delay(Poll, ct).ConfigureAwait(false);
         }
     }
 
-    /// <summary>All the traffic to the release's server, 0 to every other release's, in one command.</summary>
+    /// <summary>
+    /// All the traffic to the release's server, 0 to every other release's. The new weight is set before the old ones
+    /// drop, in two commands: HAProxy runs several threads, and one command line is not atomic for them, so lowering
+    /// first (even on the same line) let requests find every weight at 0 and get 503 ("no server available").
+    /// </summary>
     public async Task SwitchToAsync(string releaseId, CancellationToken ct)
     {
-        var weights = (await WeightsAsync(ct).ConfigureAwait(false)).Keys
-            .ToDictionary(server => server, server => server == releaseId ? router.MaxWeight : 0, StringComparer.Ordinal);
-        if (!weights.ContainsKey(releaseId))
-            throw new DeployTargetException(DeployErrorKind.EngineError, $"the router's backend {options.Backend} has no server {releaseId} to switch to");
-        await RouterCall(() => router.SetWeightsAsync(options.Backend, weights, ct)).ConfigureAwait(false);
+        var others = (await WeightsAsync(ct).ConfigureAwait(false)).Keys.Where(server => server != releaseId)
+            .ToDictionary(server => server, _ => 0, StringComparer.Ordinal);
+        await RouterCall(() => router.SetWeightsAsync(options.Backend, new Dictionary<string, int> { [releaseId] = router.MaxWeight }, ct)).ConfigureAwait(false);
+        if (others.Count > 0)
+            await RouterCall(() => router.SetWeightsAsync(options.Backend, others, ct)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Shipgate.DeployTargets;
 using Shipgate.DeployTargets.DockerHost;
+using Shipgate.DeployTargets.Routing.Haproxy;
 using Shipgate.DeployTargets.Swarm;
 using Shipgate.DeployTargets.Targets;
 
@@ -7,7 +8,8 @@ using Shipgate.DeployTargets.Targets;
 // SIGKILL it at exactly that point. With --lease HOLDER it holds the release lease around everything ("leased" once
 // taken, "released" before letting go); with --verify it begins the verification after the deploy ("verifying").
 // A refusal prints "REFUSED <kind>: <message>" and exits 3.
-// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next]
+// With --router SOCKET STRATEGY the Docker target deploys behind that HAProxy (backend SERVICE) with the strategy.
+// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next] [--router SOCKET STRATEGY]
 if (args.Length < 7 || args[0] is not ("docker" or "swarm"))
 {
     Console.Error.WriteLine("usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next]");
@@ -20,6 +22,9 @@ var leaseIndex = Array.IndexOf(options, "--lease");
 var holder = leaseIndex >= 0 ? options[leaseIndex + 1] : null;
 var verify = options.Contains("--verify");
 var verifyNext = options.Contains("--verify-next");
+var routerIndex = Array.IndexOf(options, "--router");
+var router = routerIndex < 0 ? null
+    : new DockerRouterOptions(RuntimeApiEndpoint.Parse(options[routerIndex + 1]), service) { Strategy = ReleaseStrategies.Parse(options[routerIndex + 2])!.Value };
 
 void Pause(string phase)
 {
@@ -36,6 +41,7 @@ if (args[0] == "docker")
     {
         HealthUrl = new Uri($"http://127.0.0.1:{port}/health"),
         HealthTimeout = TimeSpan.FromSeconds(20),
+        Router = router,
     });
     docker.PhaseReached += Pause;
     target = docker;

@@ -21,9 +21,9 @@ internal sealed class Prober : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private Prober(Uri target, double requestsPerSecond, TimeSpan maxDuration)
+    private Prober(Uri target, double requestsPerSecond, TimeSpan maxDuration, TimeSpan timeout)
     {
-        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { Timeout = TimeSpan.FromSeconds(5) };
+        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { Timeout = timeout };
         _stop.CancelAfter(maxDuration);
         _loop = Task.Run(() => RunAsync(target, requestsPerSecond));
     }
@@ -31,7 +31,12 @@ internal sealed class Prober : IAsyncDisposable
     /// <summary>The prober's clock, to place a router command among the probes.</summary>
     public static TimeSpan Now => Clock.Elapsed;
 
-    public static Prober Start(Uri target, double requestsPerSecond, TimeSpan maxDuration) => new(target, requestsPerSecond, maxDuration);
+    /// <param name="target">what to GET</param>
+    /// <param name="requestsPerSecond">the rate, kept whatever the answers' latency</param>
+    /// <param name="maxDuration">it stops by itself after this</param>
+    /// <param name="timeout">an answer later than this counts as failed (5 s by default)</param>
+    public static Prober Start(Uri target, double requestsPerSecond, TimeSpan maxDuration, TimeSpan? timeout = null) =>
+        new(target, requestsPerSecond, maxDuration, timeout ?? TimeSpan.FromSeconds(5));
 
     /// <summary>Stops sending, waits for the answers in flight, and returns every probe in the order sent.</summary>
     public async Task<IReadOnlyList<Probe>> StopAsync()

@@ -31,7 +31,9 @@ public static class HaproxyConfig
         // A connection refused by a server that just died is retried on another one: the client never sees it.
         Line("    option redispatch");
         Line("    retries 3");
-        Line("    timeout connect 1s");
+        // 3 s, not 1: a server whose listen queue is full drops the SYN and the kernel sends it again after 1 s; a
+        // 1 s connect timeout gave up exactly then and, after the retries, answered 503 (a loaded machine, busybox httpd's backlog of 9).
+        Line("    timeout connect 3s");
         Line("    timeout client 30s");
         Line("    timeout server 30s");
         Line("    timeout http-keep-alive 10s");
