@@ -60,7 +60,7 @@ public static class ConcurrentBaselineBenchmark
             - *concurrent, {longSeconds} s*: the concurrent baseline with `{longGatesFile}`, the same gates with a {longSeconds} s analysis
               (the same releases, simulated for {longSeconds} s).
 
-            Rolled back = the verdict's action (failed, or undecided at 60 s under `inconclusivePolicy: rollback`), with its
+            Rolled back = the verdict's action (failed, or undecided at the end of the analysis under `inconclusivePolicy: rollback`), with its
             95% Wilson interval and the undecided count; median s = time to the right decision over all releases of the
             class (a wrong or undecided one counts as never decided). Same seeds in every column.
 
@@ -129,7 +129,7 @@ public static class ConcurrentBaselineBenchmark
             {
                 _rolledBack++;
                 var cause = result.Verdict == Verdict.Inconclusive
-                    ? "undecided at 60 s"
+                    ? "undecided at the end"
                     : string.Join(" + ", result.Gates.Where(g => g.Decision.Status == GateStatus.Fail).Select(g => g.Gate).DefaultIfEmpty(result.Verdict.ToString()));
                 _causes[cause] = _causes.GetValueOrDefault(cause) + 1;
             }

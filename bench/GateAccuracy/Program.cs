@@ -74,6 +74,10 @@ report.AppendLine(CultureInfo.InvariantCulture, $"""
 
     Every share is followed by its 95% Wilson interval in brackets.
 
+    A canary compared with a concurrent baseline (a fresh container of the previous version beside it) instead of
+    the previous version's data from before the switch, with the environment drifting during the analysis: "Progressive
+    delivery", "{ConcurrentBaselineBenchmark.Heading[4..]}" (`--concurrent-baseline`, issue 12).
+
     """);
 
 foreach (var varying in new[] { false, true })
