@@ -24,7 +24,12 @@ var verify = options.Contains("--verify");
 var verifyNext = options.Contains("--verify-next");
 var routerIndex = Array.IndexOf(options, "--router");
 var router = routerIndex < 0 ? null
-    : new DockerRouterOptions(RuntimeApiEndpoint.Parse(options[routerIndex + 1]), service) { Strategy = ReleaseStrategies.Parse(options[routerIndex + 2])!.Value };
+    : new DockerRouterOptions(RuntimeApiEndpoint.Parse(options[routerIndex + 1]), service)
+    {
+        Strategy = ReleaseStrategies.Parse(options[routerIndex + 2])!.Value,
+        // The tolerant checks of the tests' RoutedDockerStack (a loaded machine).
+        HealthCheck = new HaproxyHealthCheck("/health", IntervalMilliseconds: 1000, Fall: 3, Rise: 1),
+    };
 
 void Pause(string phase)
 {
