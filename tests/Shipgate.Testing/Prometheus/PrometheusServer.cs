@@ -31,7 +31,7 @@ public sealed class PrometheusServer : IDisposable
         var port = FreePorts.Next();
         var directory = System.IO.Directory.CreateTempSubdirectory($"shipgate-prom-{port}-").FullName;
         var config = Path.Combine(directory, "prometheus.yml");
-        File.WriteAllText(config, $"global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n{scrapeConfigs}");
+        File.WriteAllText(config, Configuration(scrapeConfigs));
         string? webConfigPath = null;
         if (webConfig is not null)
         {
@@ -77,9 +77,17 @@ public sealed class PrometheusServer : IDisposable
     }
 
     /// <summary>Removes every scrape target by reloading an empty configuration: their series go stale, as when a target disappears.</summary>
-    public async Task DropAllTargetsAsync()
+    public Task DropAllTargetsAsync() => ReloadAsync("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs: []\n");
+
+    /// <summary>Scrapes <paramref name="scrapeConfigs"/> from now on instead of what it scraped (a reload: no restart, history kept).</summary>
+    public Task ScrapeAsync(string scrapeConfigs) => ReloadAsync(Configuration(scrapeConfigs));
+
+    private static string Configuration(string scrapeConfigs) =>
+        $"global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n{scrapeConfigs}";
+
+    private async Task ReloadAsync(string configuration)
     {
-        File.WriteAllText(Path.Combine(Directory, "prometheus.yml"), "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs: []\n");
+        await File.WriteAllTextAsync(Path.Combine(Directory, "prometheus.yml"), configuration).ConfigureAwait(false);
         using var client = new HttpClient { BaseAddress = Url };
         using var response = await client.PostAsync("-/reload", null).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Shipgate.Testing;
 
-namespace Shipgate.Pipeline.EndToEnd;
+namespace Shipgate.Pipeline.EndToEnd.Tests;
 
 /// <summary>
 /// What the generated GitLab pipeline deploys to, all real and on loopback: staging and production as two "remote"
@@ -86,12 +86,22 @@ public sealed class GitLabPipelineStack : IAsyncLifetime
         }
     }
 
-    /// <summary>The service as each environment's Prometheus target, labelled as the gates select it.</summary>
-    private string ScrapeJob(string environment, int port) =>
+    /// <summary>A new commit on main (a second push): its hash, the next release's version.</summary>
+    public string CommitAgain(string message)
+    {
+        ProcessRun.Checked("git", ["commit", "-q", "--allow-empty", "-m", message], Repository, TimeSpan.FromMinutes(1));
+        return ProcessRun.Checked("git", ["rev-parse", "HEAD"], Repository, TimeSpan.FromMinutes(1)).Trim();
+    }
+
+    /// <summary>
+    /// The service as an environment's Prometheus target, labelled as the gates select it. The labels are static, as a
+    /// user's scrape configuration without service discovery has them: a new version is relabelled when it is deployed.
+    /// </summary>
+    public string ScrapeJob(string environment, int port, string? version = null) =>
         $"  - job_name: {Service}-{environment}\n"
         + "    static_configs:\n"
         + $"      - targets: ['127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}']\n"
-        + $"        labels: {{ service: {Service}, version: '{Commit}', environment: {environment} }}\n";
+        + $"        labels: {{ service: {Service}, version: '{version ?? Commit}', environment: {environment} }}\n";
 
     /// <summary>
     /// The project's CI/CD variables as an administrator would set them: what deploy/environments.yaml reads, the

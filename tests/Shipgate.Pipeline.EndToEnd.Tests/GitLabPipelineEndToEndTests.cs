@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Shipgate.Testing;
 using Xunit.Abstractions;
 
-namespace Shipgate.Pipeline.EndToEnd;
+namespace Shipgate.Pipeline.EndToEnd.Tests;
 
 /// <summary>
 /// The committed <c>.gitlab-ci.yml</c> run by gitlab-ci-local job by job as GitLab would run it on a push to main, each
@@ -18,7 +18,7 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
     private string StateDirectory => Path.Combine(stack.Repository, ".gitlab-ci-local");
 
     [Fact]
-    public void The_pipeline_builds_once_and_deploys_that_digest_to_staging_and_to_production_after_a_manual_start()
+    public async Task The_pipeline_builds_once_and_deploys_that_digest_to_staging_and_to_production_after_a_manual_start_and_a_rolled_back_version_is_refused_on_retry()
     {
         var clock = Stopwatch.StartNew();
         // The lint job must run the Lint target to its verdict; the verdict is on the code of this commit, which .ci/run
@@ -37,7 +37,7 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
         Job("build-image");
         var image = JsonDocument.Parse(File.ReadAllText(Path.Combine(StateDirectory, "artifacts", "build-image", "artifacts", "image", "image.json"))).RootElement;
         Assert.Equal(stack.Commit, image.GetProperty("Version").GetString());
-        var digest = image.GetProperty("Digest").GetString()!;
+        var digest = ImageDigest();
         Assert.StartsWith("sha256:", digest, StringComparison.Ordinal);
         var pushed = $"{stack.Registry}/{GitLabPipelineStack.Service}@{digest}";
 
@@ -55,14 +55,39 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
 
         // On-call's manual rollback-production job runs Rollback against production's engine. This is production's first
         // release, which has nothing to return to: the release library refuses, and the release keeps serving.
-        // (Refusing to redeploy a rolled-back version needs a previous release: a second pipeline, not run here.)
-        var rollback = Run("rollback-production", manual: true);
-        Assert.Contains("has no previous release to roll back to", rollback.Output, StringComparison.Ordinal);
+        var firstRollback = Run("rollback-production", manual: true);
+        Assert.Contains("has no previous release to roll back to", firstRollback.Output, StringComparison.Ordinal);
         Assert.Equal([pushed], Serving(stack.Production));
 
-        Assert.DoesNotContain(stack.RegistryPassword, lint + staging + production + rollback.Output, StringComparison.Ordinal);
-        output.WriteLine($"the pipeline took {clock.Elapsed:m\\:ss}");
+        // A second push: its release reaches production, on-call rolls it back, and re-running its production job (as
+        // "Retry" in GitLab would) is refused: the ledger on production's engine remembers the rolled-back version.
+        var second = stack.CommitAgain("second release");
+        await using var stagingLabels = ServingVersionLabels.Follow(stack.Staging, stack.StagingPrometheus, version => stack.ScrapeJob("staging", stack.StagingPort, version), stack.Commit);
+        await using var productionLabels = ServingVersionLabels.Follow(stack.Production, stack.ProductionPrometheus, version => stack.ScrapeJob("production", stack.ProductionPort, version), stack.Commit);
+        Job("build-image");
+        var secondPushed = $"{stack.Registry}/{GitLabPipelineStack.Service}@{ImageDigest()}";
+        Assert.NotEqual(pushed, secondPushed);
+        Job("staging");
+        var secondProduction = Job("production", manual: true);
+        Assert.Equal([secondPushed], Serving(stack.Production));
+
+        var rollback = Run("rollback-production", manual: true);
+        Assert.True(rollback.ExitCode == 0, $"rollback-production failed:\n{rollback.Output}");
+        Assert.Equal([pushed], Serving(stack.Production));
+
+        var retried = Run("production", manual: true);
+        Assert.NotEqual(0, retried.ExitCode);
+        Assert.Contains($"version {second} was rolled back before", retried.Output, StringComparison.Ordinal);
+        Assert.Contains("Nothing was deployed", retried.Output, StringComparison.Ordinal);
+        Assert.Equal([pushed], Serving(stack.Production));
+
+        Assert.DoesNotContain(stack.RegistryPassword, lint + staging + production + firstRollback.Output + secondProduction + rollback.Output + retried.Output, StringComparison.Ordinal);
+        output.WriteLine($"the two pipelines took {clock.Elapsed:m\\:ss}");
     }
+
+    private string ImageDigest() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(StateDirectory, "artifacts", "build-image", "artifacts", "image", "image.json"))).RootElement
+            .GetProperty("Digest").GetString()!;
 
     private string Job(string name, bool manual = false)
     {
@@ -123,12 +148,11 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
     /// <summary>The image references the service's running containers were created from (by digest), through the docker CLI over TLS.</summary>
     private static List<string> Serving(RemoteDockerEngine engine)
     {
-        string[] tls = ["--host", engine.Address, "--tlsverify", "--tlscacert", engine.CaCertificateFile, "--tlscert", engine.ClientCertificateFile, "--tlskey", engine.ClientKeyFile];
-        var ids = ProcessRun.Checked("docker", [.. tls, "ps", "-q", "--filter", $"label=io.shipgate.service={GitLabPipelineStack.Service}"], RepositoryPaths.Root, TimeSpan.FromMinutes(1))
+        var ids = RemoteDocker.Run(engine, "ps", "-q", "--filter", $"label=io.shipgate.service={GitLabPipelineStack.Service}")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return ids.Length == 0
             ? []
-            : ProcessRun.Checked("docker", [.. tls, "inspect", "--format", "{{.Config.Image}}", .. ids], RepositoryPaths.Root, TimeSpan.FromMinutes(1))
+            : RemoteDocker.Run(engine, ["inspect", "--format", "{{.Config.Image}}", .. ids])
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Shipgate.Pipeline.EndToEnd;
+namespace Shipgate.Pipeline.EndToEnd.Tests;
 
 /// <summary>A finished process: its exit code and its standard output and error, interleaved.</summary>
 public sealed record ProcessRun(int ExitCode, string Output)
