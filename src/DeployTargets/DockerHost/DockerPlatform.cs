@@ -96,7 +96,11 @@ internal sealed class DockerPlatform(DockerTargetOptions options, ILogger log) :
         foreach (var c in (await runtime.ListAsync(ct).ConfigureAwait(false)).Where(c => c.Labels.Label(LedgerLabels.ReleaseId) == release.ReleaseId))
         {
             var inspect = await runtime.InspectAsync(c.ID, ct).ConfigureAwait(false);
-            instances.Add(new InstanceStatus(c.ID, c.State, inspect.State.Health?.Status is { Length: > 0 } h ? h : null, c.Status) { RestartCount = inspect.RestartCount });
+            instances.Add(new InstanceStatus(c.ID, c.State, inspect.State.Health?.Status is { Length: > 0 } h ? h : null, c.Status)
+            {
+                RestartCount = inspect.RestartCount,
+                Port = int.TryParse(c.Labels.Label(LedgerLabels.Port), System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : null,
+            });
         }
         return new ReleaseInfo(release, instances) { Restarts = instances.Sum(i => i.RestartCount) };
     }

@@ -5,4 +5,7 @@ public sealed record InstanceStatus(string Id, string State, string? Health, str
 {
     /// <summary>How often the engine restarted it (Docker's restart policy); 0 for a Swarm task, which is replaced instead.</summary>
     public long RestartCount { get; init; }
+
+    /// <summary>Behind a traffic router: the port the instance listens on (its own); null when it is the service's port.</summary>
+    public int? Port { get; init; }
 }

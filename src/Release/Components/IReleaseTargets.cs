@@ -39,6 +39,9 @@ public interface IReleaseTargets : IShipgateBuild
     [Parameter("Where the service runs: Docker (one engine) or Swarm (default: the environment's)", Name = "platform")]
     Environments.PlatformKind? PlatformOverride => TryGetValue(() => PlatformOverride);
 
+    [Parameter("How the release moves the traffic behind the environment's router: allAtOnce or blueGreen (canary: not built yet); default: the environment's strategy", Name = "strategy")]
+    string? StrategyOverride => TryGetValue(() => StrategyOverride);
+
     [Parameter("Replicas of a Swarm service (default: the environment's)", Name = "replicas")]
     int? ReplicasOverride => TryGetValue(() => ReplicasOverride);
 

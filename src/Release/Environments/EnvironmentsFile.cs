@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core.Yaml;
+using Shipgate.DeployTargets.Targets;
 using Shipgate.Gates.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -17,6 +18,13 @@ public static partial class EnvironmentsFile
     {
         ["docker"] = PlatformKind.Docker,
         ["swarm"] = PlatformKind.Swarm,
+    };
+
+    private static readonly Dictionary<string, ReleaseStrategy> Strategies = new(StringComparer.Ordinal)
+    {
+        ["allAtOnce"] = ReleaseStrategy.AllAtOnce,
+        ["blueGreen"] = ReleaseStrategy.BlueGreen,
+        ["canary"] = ReleaseStrategy.Canary,
     };
 
     /// <summary>
@@ -105,6 +113,7 @@ public static partial class EnvironmentsFile
             Replicas = map.Integer("replicas") ?? 1,
             Port = map.Integer("port"),
             Policy = map.Choice("policy", InconclusivePolicyNames.ByName),
+            Strategy = map.Choice("strategy", Strategies),
             Approvers = ReadList(map, "approvers"),
         };
         if (map.Optional("engine") is { } engineNode)
@@ -150,7 +159,17 @@ public static partial class EnvironmentsFile
             prometheus.RejectUnknownKeys();
         }
 
+        if (map.Optional("router") is { } routerNode)
+        {
+            var router = new YamlMap(map.File, routerNode, $"'router' of environment '{name}'");
+            environment = environment with { RouterSocket = RequiredValue(router, "socket"), RouterBackend = router.String("backend") };
+            router.RejectUnknownKeys();
+            router.ThrowIfMissing();
+        }
+
         map.RejectUnknownKeys();
+        if (environment.Strategy is not null && environment.RouterSocket is null)
+            throw map.Error(map.Node, $"environment '{name}': 'strategy' needs 'router' (the HAProxy runtime socket in front of the service)");
         if (environment.Replicas < 1)
             throw map.Error(map.Node, $"environment '{name}': 'replicas' must be at least 1");
         if (environment.Port is < 1 or > 65535)

@@ -1,3 +1,4 @@
+using Shipgate.DeployTargets.Targets;
 using Shipgate.Gates.Model;
 
 namespace Shipgate.Release.Environments;
@@ -42,6 +43,15 @@ public sealed record ReleaseEnvironment(string Name)
 
     /// <summary>What an inconclusive verification does here; null: the gates file's policy.</summary>
     public InconclusivePolicy? Policy { get; init; }
+
+    /// <summary>How a release moves the traffic behind the router; null: a direct replacement on the port (no router).</summary>
+    public ReleaseStrategy? Strategy { get; init; }
+
+    /// <summary>The HAProxy runtime socket in front of the service (a path or tcp://host:port); null: no router.</summary>
+    public string? RouterSocket { get; init; }
+
+    /// <summary>The router's backend the releases join; null: the service's name.</summary>
+    public string? RouterBackend { get; init; }
 
     /// <summary>Who must approve a deploy here (empty: nobody).</summary>
     public IReadOnlyList<string> Approvers { get; init; } = [];

@@ -8,7 +8,8 @@ namespace Shipgate.Release.Events;
 /// <summary>
 /// Points the embedded Prometheus at the version that serves (re-generating its configuration and reloading it).
 /// During the switch it scrapes nothing: the old process's counters must never be read under the new version's
-/// label, or the reverse, or the two versions' distributions mix.
+/// label, or the reverse, or the two versions' distributions mix. Behind a router the service's port is the router's,
+/// which mixes the versions: each instance of the serving release is scraped on its own port instead.
 /// </summary>
 public sealed class LocalMonitoringSink(LocalMonitoring monitoring, ReleaseSettings settings, IDeployTarget platform) : IReleaseSink
 {
@@ -25,12 +26,16 @@ public sealed class LocalMonitoringSink(LocalMonitoring monitoring, ReleaseSetti
     /// <summary>The monitoring files for the version that serves (none: null), with the ledger's annotations.</summary>
     public async Task<MonitoringSpec> SpecAsync(string? servingVersion, CancellationToken cancellationToken)
     {
-        var history = (await platform.StatusAsync(cancellationToken).ConfigureAwait(false)).History;
+        var status = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
+        var history = status.History;
+        var ports = settings.RouterSocket is not null && status.Current is { } current && current.Version == servingVersion
+            ? current.Instances.Select(i => i.Port).OfType<int>().ToList()
+            : settings.InstancePorts;
         return new MonitoringSpec
         {
             Service = settings.Service.Name,
             Environment = settings.Environment.Name,
-            Targets = servingVersion is null ? [] : settings.InstancePorts
+            Targets = servingVersion is null ? [] : ports
                 .Select(port => new ScrapeTarget(settings.Service.Name, servingVersion, settings.Environment.Name, $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"))
                 .ToList(),
             ReleaseEvents = LedgerAnnotations.FromLedger(history),

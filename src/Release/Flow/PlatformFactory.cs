@@ -1,7 +1,9 @@
 using Serilog;
+using Shipgate.DeployTargets;
 using Shipgate.DeployTargets.DockerHost;
 using Shipgate.DeployTargets.Engine;
 using Shipgate.DeployTargets.Images;
+using Shipgate.DeployTargets.Routing.Haproxy;
 using Shipgate.DeployTargets.Swarm;
 using Shipgate.DeployTargets.Targets;
 using Shipgate.Release.Environments;
@@ -27,10 +29,24 @@ public static class PlatformFactory
     public static RegistryCredentials? CredentialsOf(ReleaseSettings settings) =>
         settings.RegistryUsername is { } user ? new RegistryCredentials(user, settings.RegistryPassword ?? "") : null;
 
+    /// <summary>The router in front of a Docker service, when the environment names one (the strategy defaults to allAtOnce there).</summary>
+    public static DockerRouterOptions? RouterOf(ReleaseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.RouterSocket is null ? null : new DockerRouterOptions(RuntimeApiEndpoint.Parse(settings.RouterSocket), settings.RouterBackend)
+        {
+            Strategy = settings.Strategy == ReleaseStrategy.Direct ? ReleaseStrategy.AllAtOnce : settings.Strategy,
+            HealthCheck = new HaproxyHealthCheck(settings.Service.HealthPath),
+        };
+    }
+
     public static IDeployTarget Create(ReleaseSettings settings, EngineConnection engine, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var service = settings.Service;
+        if (settings.Platform == PlatformKind.Swarm && settings.RouterSocket is not null)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions,
+                $"Environment '{settings.Environment.Name}' names a router, which is not in front of Swarm services yet (issue 12): use the docker platform or leave the router out.");
         return settings.Platform switch
         {
             PlatformKind.Swarm => new DockerSwarmTarget(new SwarmTargetOptions(service.Name, settings.Environment.Name, settings.Port)
@@ -46,6 +62,7 @@ public static class PlatformFactory
                 HealthUrl = new Uri(settings.ServiceUri, service.HealthPath),
                 Engine = engine,
                 RegistryCredentials = CredentialsOf(settings),
+                Router = RouterOf(settings),
             }, log),
         };
     }

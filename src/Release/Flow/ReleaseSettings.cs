@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shipgate.DeployTargets.Targets;
 using Shipgate.Gates.Model;
 using Shipgate.Release.Components;
 using Shipgate.Release.Environments;
@@ -42,6 +43,15 @@ public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment 
 
     public required string GatesFile { get; init; }
 
+    /// <summary>How the release moves the traffic: the --strategy parameter, else the environment's, else <see cref="ReleaseStrategy.Direct"/>.</summary>
+    public ReleaseStrategy Strategy { get; init; }
+
+    /// <summary>The HAProxy runtime socket in front of the service; null: no router (a direct replacement).</summary>
+    public string? RouterSocket { get; init; }
+
+    /// <summary>The router's backend the releases join: the environment's, else the service's name.</summary>
+    public string RouterBackend => Environment.RouterBackend ?? Service.Name;
+
     public required (double Start, double End)? TrafficRate { get; init; }
 
     /// <summary>The engine, registry and Prometheus are the ones Up starts on this machine (each may be overridden).</summary>
@@ -83,10 +93,23 @@ public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment 
             PrometheusToken = parameters.PrometheusToken ?? Secret(environment.PrometheusTokenSecret, variables),
             Policy = parameters.InconclusivePolicyOverride ?? environment.Policy,
             GatesFile = parameters.GatesFileOverride ?? service.GatesFile,
+            Strategy = StrategyOf(parameters.StrategyOverride, environment),
+            RouterSocket = environment.RouterSocket,
             TrafficRate = service.Traffic is null ? null
                 : parameters.LoadRate is [var start, var end] ? (start, end)
                 : service.Traffic.Rate,
         };
+    }
+
+    /// <summary>The strategy asked for; one that needs a router where the environment names none is refused saying so.</summary>
+    private static ReleaseStrategy StrategyOf(string? parameter, ReleaseEnvironment environment)
+    {
+        var strategy = parameter is null ? environment.Strategy ?? ReleaseStrategy.Direct
+            : ReleaseStrategies.Parse(parameter) ?? throw new ArgumentException($"--strategy '{parameter}': one of allAtOnce, blueGreen, canary");
+        if (strategy.NeedsRouter() && environment.RouterSocket is null)
+            throw new ArgumentException(
+                $"--strategy {strategy.Name()}: environment '{environment.Name}' names no router; add 'router: {{ socket: /run/haproxy/admin.sock }}' to it in the environments file");
+        return strategy;
     }
 
     private static string? Secret(string? name, IReadOnlyDictionary<string, string> variables) =>
