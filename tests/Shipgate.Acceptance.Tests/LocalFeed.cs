@@ -1,3 +1,4 @@
+using Shipgate.Testing;
 namespace Shipgate.Acceptance.Tests;
 
 /// <summary>
@@ -17,8 +18,8 @@ internal sealed class LocalFeed : IDisposable
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         foreach (var project in Projects)
         {
-            var pack = Command.Run(Testing.RepositoryPaths.Root, "dotnet",
-                ["pack", project, "--no-build", "-c", configuration, "-o", Directory, "-nologo", $"-p:MinVerVersionOverride={Version}"], TimeSpan.FromMinutes(5));
+            var pack = ProcessRun.Start("dotnet",
+                ["pack", project, "--no-build", "-c", configuration, "-o", Directory, "-nologo", $"-p:MinVerVersionOverride={Version}"], Testing.RepositoryPaths.Root, TimeSpan.FromMinutes(5));
             if (pack.ExitCode != 0)
                 throw new InvalidOperationException($"dotnet pack {project}: {pack}");
         }

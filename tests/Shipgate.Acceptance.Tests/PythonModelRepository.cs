@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Shipgate.Testing;
 
 namespace Shipgate.Acceptance.Tests;
 
@@ -29,20 +30,20 @@ internal sealed class PythonModelRepository : IDisposable
     public int Port { get; } = Testing.FreePorts.Next();
 
     /// <summary>Makes the base image (debootstrap once, then from the cache) and says how: cached, imported or bootstrapped.</summary>
-    public static Command EnsureBaseImage()
+    public static ProcessRun EnsureBaseImage()
     {
-        var engine = Command.Run(Sources, "bash", [Path.Combine(Testing.RepositoryPaths.Root, "scripts", "stack", "docker.sh"), "start"], TimeSpan.FromMinutes(2));
+        var engine = ProcessRun.Start("bash", [Path.Combine(Testing.RepositoryPaths.Root, "scripts", "stack", "docker.sh"), "start"], Sources, TimeSpan.FromMinutes(2));
         return engine.ExitCode != 0
             ? engine
-            : Command.Run(Sources, "bash", ["base-image.sh", "shipgate-acceptance/python-model-base:bookworm", CacheDirectory], TimeSpan.FromMinutes(20));
+            : ProcessRun.Start("bash", ["base-image.sh", "shipgate-acceptance/python-model-base:bookworm", CacheDirectory], Sources, TimeSpan.FromMinutes(20));
     }
 
     private static string CacheDirectory =>
         Environment.GetEnvironmentVariable("SHIPGATE_CACHE") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "shipgate");
 
-    public Command Run(string program, params string[] arguments) => Command.Run(Root, program, arguments, TimeSpan.FromMinutes(15));
+    public ProcessRun Run(string program, params string[] arguments) => ProcessRun.Start(program, arguments, Root, TimeSpan.FromMinutes(15));
 
-    public Command Build(params string[] arguments) => Run(Path.Combine(Root, "build.sh"), arguments);
+    public ProcessRun Build(params string[] arguments) => Run(Path.Combine(Root, "build.sh"), arguments);
 
     /// <summary>A new version of the service: the fault switch set in its image (half the predictions fail).</summary>
     public void CommitFaultyVersion()
@@ -63,7 +64,7 @@ internal sealed class PythonModelRepository : IDisposable
 
     private void Git(params string[] arguments)
     {
-        var git = Command.Run(Root, "git", arguments, TimeSpan.FromMinutes(1));
+        var git = ProcessRun.Start("git", arguments, Root, TimeSpan.FromMinutes(1));
         if (git.ExitCode != 0)
             throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {git}");
     }
@@ -73,10 +74,10 @@ internal sealed class PythonModelRepository : IDisposable
     {
         foreach (var (list, remove) in new[] { ("ps -aq", "rm -f"), ("volume ls -q", "volume rm -f") })
         {
-            var ids = Command.Run(Root, "docker", [.. list.Split(' '), "--filter", $"label=io.shipgate.service={Service}"], TimeSpan.FromMinutes(1))
+            var ids = ProcessRun.Start("docker", [.. list.Split(' '), "--filter", $"label=io.shipgate.service={Service}"], Root, TimeSpan.FromMinutes(1))
                 .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (ids.Length > 0)
-                Command.Run(Root, "docker", [.. remove.Split(' '), .. ids], TimeSpan.FromMinutes(1));
+                ProcessRun.Start("docker", [.. remove.Split(' '), .. ids], Root, TimeSpan.FromMinutes(1));
         }
     }
 

@@ -62,8 +62,8 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
         // A second push: its release reaches production, on-call rolls it back, and re-running its production job (as
         // "Retry" in GitLab would) is refused: the ledger on production's engine remembers the rolled-back version.
         var second = stack.CommitAgain("second release");
-        await using var stagingLabels = ServingVersionLabels.Follow(stack.Staging, stack.StagingPrometheus, version => stack.ScrapeJob("staging", stack.StagingPort, version), stack.Commit);
-        await using var productionLabels = ServingVersionLabels.Follow(stack.Production, stack.ProductionPrometheus, version => stack.ScrapeJob("production", stack.ProductionPort, version), stack.Commit);
+        await using var stagingLabels = ServingVersionLabels.Follow(stack.Staging, stack.StagingPort, stack.StagingPrometheus, version => stack.ScrapeJob("staging", stack.StagingPort, version), stack.Commit);
+        await using var productionLabels = ServingVersionLabels.Follow(stack.Production, stack.ProductionPort, stack.ProductionPrometheus, version => stack.ScrapeJob("production", stack.ProductionPort, version), stack.Commit);
         Job("build-image");
         var secondPushed = $"{stack.Registry}/{GitLabPipelineStack.Service}@{ImageDigest()}";
         Assert.NotEqual(pushed, secondPushed);

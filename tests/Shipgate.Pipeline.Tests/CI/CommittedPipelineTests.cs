@@ -77,7 +77,7 @@ public sealed partial class CommittedPipelineTests
     private static partial Regex PlannedStep();
 
     /// <summary>./build.sh COMMAND --plan with only the job's declared variables and secrets (placeholder values).</summary>
-    private static ProcessResult Plan(string command, IEnumerable<string> variables)
+    private static ProcessRun Plan(string command, IEnumerable<string> variables)
     {
         var environment = variables.ToDictionary(name => name, name => name switch
         {
@@ -87,17 +87,11 @@ public sealed partial class CommittedPipelineTests
             _ => $"/ci/{name.ToLowerInvariant()}",
         });
         environment["CI_COMMIT_SHA"] = "0123456789abcdef0123456789abcdef01234567";
-        var start = new System.Diagnostics.ProcessStartInfo("env") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
         // A clean environment: only what a runner has, plus what the header says the platform provides.
-        foreach (var argument in new[] { "-i", $"PATH={Environment.GetEnvironmentVariable("PATH")}", $"HOME={Environment.GetEnvironmentVariable("HOME")}", "CI=true" }
-                     .Concat(environment.Select(pair => $"{pair.Key}={pair.Value}"))
-                     .Concat(["bash", "-c", command + " --plan"]))
-            start.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new ProcessResult(process.ExitCode, output.Result + error.Result);
+        var arguments = new[] { "-i", $"PATH={Environment.GetEnvironmentVariable("PATH")}", $"HOME={Environment.GetEnvironmentVariable("HOME")}", "CI=true" }
+            .Concat(environment.Select(pair => $"{pair.Key}={pair.Value}"))
+            .Concat(["bash", "-c", command + " --plan"]);
+        return ProcessRun.Start("env", arguments, Root, TimeSpan.FromMinutes(10));
     }
 
     private static string Script(YamlMappingNode job) => ((YamlScalarNode)Items(job, "script").Single()).Value!;
