@@ -3,7 +3,8 @@ namespace Shipgate.Bench.GateAccuracy;
 /// <summary>
 /// Simulates a canary analysis from one seed: the previous version's last <see cref="SimulationSettings.BaselineHistorySeconds"/>
 /// serving the whole service (<see cref="SimulationSettings.ServiceRequestsPerSecond"/>) at the environment's level before
-/// the switch; then the canary and a fresh baseline container, each at <see cref="SimulationSettings.RequestsPerSecond"/>,
+/// the switch; then the canary and a fresh baseline container, each at <see cref="SimulationSettings.RequestsPerSecond"/>
+/// (the baseline at <see cref="SimulationSettings.BaselineRequestsPerSecond"/> when given),
 /// in the same drifting environment. Every version is the same random model with its own noise (its own stream), so the
 /// canary's data is the same whichever baseline the gates are given.
 /// </summary>
@@ -15,7 +16,8 @@ public static class CanarySimulator
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(drift);
         var canary = ReleaseSimulator.SimulateVersion(new Random(seed), settings, drift.At, scenario);
-        var baseline = ReleaseSimulator.SimulateVersion(new Random(seed ^ 0x0BA5E11E), settings, drift.At, ScenarioClass.Healthy);
+        var baselineSettings = settings with { RequestsPerSecond = settings.BaselineRequestsPerSecond ?? settings.RequestsPerSecond };
+        var baseline = ReleaseSimulator.SimulateVersion(new Random(seed ^ 0x0BA5E11E), baselineSettings, drift.At, ScenarioClass.Healthy);
 
         // The gates read the previous version only before the switch; what it serves after (the rest of the traffic) is not simulated.
         var stable = new VersionMetrics(settings.DurationSeconds, SimulationSettings.LatencyBounds.Count, SimulationSettings.PredictionBounds.Count)

@@ -25,7 +25,7 @@ public static class ConcurrentBaselineBenchmark
     /// (<paramref name="longSeconds"/>), run on the concurrent baseline only.
     /// </summary>
     public static string Run(
-        string gatesFile, string longGatesFile, int longSeconds, int healthyCount, int perClass, double canaryRequestsPerSecond, double serviceRequestsPerSecond, string machine, int threads = 1)
+        string gatesFile, string longGatesFile, int longSeconds, int healthyCount, int perClass, double canaryRequestsPerSecond, double serviceRequestsPerSecond, string machine, int threads = 1, double? baselineRequestsPerSecond = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var product = new ProductRule(gatesFile);
@@ -34,13 +34,17 @@ public static class ConcurrentBaselineBenchmark
 
         // One simulation as long as the longer analysis: each second is drawn in order from the version's own stream, so
         // the first 60 s are the same as a 60 s simulation's, and the 60 s gates never read past them.
-        var full = new SimulationSettings { RequestsPerSecond = canaryRequestsPerSecond, ServiceRequestsPerSecond = serviceRequestsPerSecond, DurationSeconds = longSeconds };
-        var split = full with { RequestsPerSecond = canaryRequestsPerSecond / 2, DurationSeconds = 60 };
+        var full = new SimulationSettings
+        {
+            RequestsPerSecond = canaryRequestsPerSecond, ServiceRequestsPerSecond = serviceRequestsPerSecond, DurationSeconds = longSeconds, BaselineRequestsPerSecond = baselineRequestsPerSecond,
+        };
+        var split = full with { RequestsPerSecond = canaryRequestsPerSecond / 2, DurationSeconds = 60, BaselineRequestsPerSecond = null };
+        var baselineOption = baselineRequestsPerSecond is { } b ? FormattableString.Invariant($" --baseline-rps {b}") : "";
         var report = new StringBuilder();
         string[] columns = ["before/after", "concurrent", "concurrent, share split", $"concurrent, {longSeconds} s"];
         report.AppendLine(Heading).AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"""
-            Reproduce: `dotnet run -c Release --project bench/GateAccuracy -- --concurrent-baseline --gates {gatesFile} --long-gates {longGatesFile} --long-seconds {longSeconds} --healthy {healthyCount} --per-class {perClass} --rps {canaryRequestsPerSecond} --service-rps {serviceRequestsPerSecond} --threads {threads} --doc docs/benchmarks.md`
+            Reproduce: `dotnet run -c Release --project bench/GateAccuracy -- --concurrent-baseline --gates {gatesFile} --long-gates {longGatesFile} --long-seconds {longSeconds} --healthy {healthyCount} --per-class {perClass} --rps {canaryRequestsPerSecond} --service-rps {serviceRequestsPerSecond}{baselineOption} --threads {threads} --doc docs/benchmarks.md`
             (deterministic: each release from its own seed, the same figures with any number of threads). Machine: {machine}.
 
             **What is simulated** (`CanarySimulator`, `EnvironmentDrift`). A service serving {serviceRequestsPerSecond:0} requests/s; the previous
@@ -58,7 +62,7 @@ public static class ConcurrentBaselineBenchmark
             - *concurrent, share split*: the canary's {share:P0} split between canary and baseline ({canaryRequestsPerSecond / 2:0} requests/s each),
               same seeds: the cost when the baseline's traffic must come out of the canary's budget;
             - *concurrent, {longSeconds} s*: the concurrent baseline with `{longGatesFile}`, the same gates with a {longSeconds} s analysis
-              (the same releases, simulated for {longSeconds} s).
+              (the same releases, simulated for {longSeconds} s).{(baselineRequestsPerSecond is { } rate ? $" In this run the concurrent baseline of the *concurrent* and *concurrent, {longSeconds} s* columns serves {rate:0} requests/s, {rate / serviceRequestsPerSecond:P0} of the traffic, more than the canary." : "")}
 
             Rolled back = the verdict's action (failed, or undecided at the end of the analysis under `inconclusivePolicy: rollback`), with its
             95% Wilson interval and the undecided count; median s = time to the right decision over all releases of the

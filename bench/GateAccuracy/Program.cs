@@ -8,7 +8,7 @@ using Shipgate.Gates.Model;
 // Gate accuracy benchmark (issue 13). Usage:
 //   dotnet run -c Release --project bench/GateAccuracy -- [--gates bench/GateAccuracy/gates.yaml] [--also another-gates.yaml]
 //     [--healthy 600] [--per-class 100] [--rps 100] [--explain N] [--doc docs/benchmarks.md]
-//   add --concurrent-baseline [--long-gates bench/GateAccuracy/gates-120s.yaml --long-seconds 120] [--service-rps 1000] [--threads 1|2] for issue 12's before/after vs concurrent baseline comparison.
+//   add --concurrent-baseline [--long-gates bench/GateAccuracy/gates-120s.yaml --long-seconds 120] [--service-rps 1000] [--baseline-rps N] [--threads 1|2] for issue 12's before/after vs concurrent baseline comparison.
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "");
 int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -22,7 +22,7 @@ if (options.ContainsKey("concurrent-baseline"))
     // Issue 12: before/after vs concurrent baseline, written into the "Progressive delivery" section.
     var section = ConcurrentBaselineBenchmark.Run(
         gatesFile, options.GetValueOrDefault("long-gates", "bench/GateAccuracy/gates-120s.yaml"), Int("long-seconds", 120), healthyCount, perClass, rps, Int("service-rps", 1000), Machine(),
-        Math.Clamp(Int("threads", 1), 1, 2));
+        Math.Clamp(Int("threads", 1), 1, 2), options.ContainsKey("baseline-rps") ? Int("baseline-rps", 0) : null);
     Console.Write(section);
     if (options.TryGetValue("doc", out var progressiveDoc))
         DocumentSection.ReplaceSubsection(progressiveDoc, "## Progressive delivery", ConcurrentBaselineBenchmark.Heading, section);

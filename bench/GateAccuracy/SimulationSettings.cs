@@ -14,6 +14,9 @@ public sealed record SimulationSettings
     /// </summary>
     public double ServiceRequestsPerSecond { get; init; } = 1000;
 
+    /// <summary>In the canary simulation: the concurrent baseline's requests per second, when it differs from the canary's.</summary>
+    public double? BaselineRequestsPerSecond { get; init; }
+
     /// <summary>Every rule decides at each interval on the data since the start (1 s scrapes in between).</summary>
     public int IntervalSeconds { get; init; } = 10;
 
