@@ -35,6 +35,8 @@ internal sealed partial class DockerRouting(DockerRouterOptions options, ITraffi
     public async Task<string?> AddAsync(string releaseId, int port, TimeSpan timeout, CancellationToken ct)
     {
         var present = (await StateAsync(ct).ConfigureAwait(false)).Find(releaseId);
+        // Already in, up and ready (a release kept warm at weight 0 is checked all along): a rollback switches at once.
+        if (present is { Health: ServerHealth.Up, Admin: ServerAdminState.Ready } && present.Port == port) return null;
         if (present is not null && present.Port != port)
         {
             await RouterCall(() => router.DrainAndRemoveAsync(options.Backend, releaseId, options.DrainTimeout, ct)).ConfigureAwait(false);

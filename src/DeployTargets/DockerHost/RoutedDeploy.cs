@@ -35,6 +35,12 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
             ct).ConfigureAwait(false);
         reached("recorded");
 
+        // The new release's rollback target is the current one: an older release still kept warm leaves the router and stops.
+        foreach (var older in (await runtime.ObserveAsync(ct).ConfigureAwait(false)).Where(i => i.Running && i.ReleaseId != current?.ReleaseId))
+        {
+            if (older.ReleaseId is not null) await routing.RemoveAsync(older.ReleaseId, ct).ConfigureAwait(false);
+            await runtime.StopAsync(older.Id, ct).ConfigureAwait(false);
+        }
         var port = DockerSlots.FreePort(options.Port, (await runtime.ObserveAsync(ct).ConfigureAwait(false)).Where(i => i.Running).Select(i => i.Port));
         var newId = await runtime.CreateAsync(release, port, ct).ConfigureAwait(false);
         reached("created");
