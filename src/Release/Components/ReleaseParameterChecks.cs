@@ -16,6 +16,7 @@ internal static class ReleaseParameterChecks
         .Requires(() => build.ReleaseVersion, ParameterRules.Version)
         .Requires(() => build.ServicePortOverride, ParameterRules.Port)
         .Requires(() => build.ReplicasOverride, ParameterRules.Replicas)
+        .Requires(() => build.StrategyOverride, ParameterRules.Strategy)
         .Requires(() => build.DockerHostOverride, ParameterRules.DockerHost)
         .Requires(() => build.PrometheusUrlOverride, ParameterRules.PrometheusUrl)
         .Requires(() => build.RegistryOverride, ParameterRules.Registry)
