@@ -36,7 +36,10 @@ public static class ConcurrentBaselineBenchmark
         // the first 60 s are the same as a 60 s simulation's, and the 60 s gates never read past them.
         var full = new SimulationSettings
         {
-            RequestsPerSecond = canaryRequestsPerSecond, ServiceRequestsPerSecond = serviceRequestsPerSecond, DurationSeconds = longSeconds, BaselineRequestsPerSecond = baselineRequestsPerSecond,
+            RequestsPerSecond = canaryRequestsPerSecond,
+            ServiceRequestsPerSecond = serviceRequestsPerSecond,
+            DurationSeconds = longSeconds,
+            BaselineRequestsPerSecond = baselineRequestsPerSecond,
         };
         var split = full with { RequestsPerSecond = canaryRequestsPerSecond / 2, DurationSeconds = 60, BaselineRequestsPerSecond = null };
         var baselineOption = baselineRequestsPerSecond is { } b ? FormattableString.Invariant($" --baseline-rps {b}") : "";
