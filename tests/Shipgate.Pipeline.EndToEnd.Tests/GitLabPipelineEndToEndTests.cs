@@ -116,7 +116,8 @@ public sealed partial class GitLabPipelineEndToEndTests(GitLabPipelineStack stac
         var arguments = new List<string> { name, "--shell-isolation", "--home", home, "--no-color" };
         if (manual)
             arguments.AddRange(["--variable", "CI_JOB_MANUAL=true"]);
-        var run = ProcessRun.Start(GitLabPipelineStack.GitLabCiLocal, arguments, stack.Repository, TimeSpan.FromMinutes(15));
+        // A job compiles, so a loaded machine can take long; the limit only catches a hang.
+        var run = ProcessRun.Start(GitLabPipelineStack.GitLabCiLocal, arguments, stack.Repository, TimeSpan.FromMinutes(30));
         output.WriteLine($"── {name}: exit {run.ExitCode}\n{run.Output}");
         return run;
     }
