@@ -5,15 +5,5 @@
 # Output: a Markdown table on stdout (tests/Shipgate.DeployTargets.Tests/Routing/RouterSwitchMeasurement.cs).
 # Usage: bench/ProgressiveDelivery/run.sh [ROUNDS=10]     (needs the haproxy package; about 4 s per round)
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-OUT="$(mktemp)"
-trap 'rm -f "$OUT"' EXIT
-command -v haproxy >/dev/null || { echo "haproxy is missing: scripts/install-prerequisites.sh installs it" >&2; exit 1; }
-cd "$ROOT"
-dotnet build tests/Shipgate.DeployTargets.Tests/Shipgate.DeployTargets.Tests.csproj -c Release -v quiet -nologo >/dev/null
-SHIPGATE_ROUTER_ROUNDS="${1:-10}" SHIPGATE_BENCH_OUTPUT="$OUT" \
-  dotnet test tests/Shipgate.DeployTargets.Tests/Shipgate.DeployTargets.Tests.csproj -c Release --no-build \
-  --filter "FullyQualifiedName~Routing.RouterSwitchMeasurement" -v quiet -nologo >/dev/null \
-  || { echo "the measurement failed its goals; run it with dotnet test to see which" >&2; cat "$OUT" >&2; exit 1; }
-echo "haproxy $(haproxy -v | head -n 1 | awk '{print $3}'), $(nproc) cores"
-cat "$OUT"
+exec "$(dirname "${BASH_SOURCE[0]}")/measure.sh" Routing.RouterSwitchMeasurement SHIPGATE_ROUTER_ROUNDS "${1:-10}" SHIPGATE_BENCH_OUTPUT \
+  "the measurement failed its goals; run it with dotnet test to see which"
