@@ -47,19 +47,7 @@ public sealed class DockerTarget : IDeployTarget
         await using var held = await _transitions.EnterAsync($"deploy {request.Version}", () => Reached("locked"), cancellationToken).ConfigureAwait(false);
         using var runtime = new ContainerRuntime(_options);
 
-        var history = await _transitions.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
-        history.RefuseIfRolledBack(request, ServiceLabel);
-        var current = history.Current;
-
-        await runtime.PullAsync(request.Image, cancellationToken).ConfigureAwait(false);
-        Reached("pulled");
-        var release = await _transitions.WriteAsync(
-            ReleaseRecord.Deploying(_options.Service, _options.Environment, request, current, DateTimeOffset.UtcNow, DeployPlatform.Docker) with
-            {
-                Strategy = ReleaseStrategy.Direct,
-            },
-            cancellationToken).ConfigureAwait(false);
-        Reached("recorded");
+        var (release, current) = await DeployStart.RecordAsync(_transitions, runtime, _options, ServiceLabel, request, ReleaseStrategy.Direct, Reached, cancellationToken).ConfigureAwait(false);
 
         var newId = await runtime.CreateAsync(release, ownPort: null, cancellationToken).ConfigureAwait(false);
         Reached("created");

@@ -24,16 +24,7 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
         await using var held = await transitions.EnterAsync($"deploy {request.Version}", () => reached("locked"), ct).ConfigureAwait(false);
         using var runtime = new ContainerRuntime(options);
 
-        var history = await transitions.ReadHistoryAsync(ct).ConfigureAwait(false);
-        history.RefuseIfRolledBack(request, platform.ServiceLabel);
-        var current = history.Current;
-
-        await runtime.PullAsync(request.Image, ct).ConfigureAwait(false);
-        reached("pulled");
-        var release = await transitions.WriteAsync(
-            ReleaseRecord.Deploying(options.Service, options.Environment, request, current, DateTimeOffset.UtcNow, DeployPlatform.Docker) with { Strategy = router.Strategy },
-            ct).ConfigureAwait(false);
-        reached("recorded");
+        var (release, current) = await DeployStart.RecordAsync(transitions, runtime, options, platform.ServiceLabel, request, router.Strategy, reached, ct).ConfigureAwait(false);
 
         // The new release's rollback target is the current one: an older release still kept warm leaves the router and stops.
         foreach (var older in (await runtime.ObserveAsync(ct).ConfigureAwait(false)).Where(i => i.Running && i.ReleaseId != current?.ReleaseId))
