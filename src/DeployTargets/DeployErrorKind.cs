@@ -30,4 +30,7 @@ public enum DeployErrorKind
 
     /// <summary>The traffic router in front of the service refused a command or did not answer.</summary>
     RouterError,
+
+    /// <summary>A canary step's analysis did not pass: the canary was taken out of the traffic at once, then drained and removed.</summary>
+    CanaryFailed,
 }

@@ -26,4 +26,7 @@ public sealed record DockerRouterOptions(RuntimeApiEndpoint RuntimeApi, string B
 
     /// <summary>Blue-green: the path the preview requests ask for; null: the health URL's path.</summary>
     public string? PreviewPath { get; init; }
+
+    /// <summary>Canary: the steps (<see cref="CanaryPlan"/>); the canary takes all the traffic after the last one.</summary>
+    public IReadOnlyList<CanaryStep> CanarySteps { get; init; } = CanaryPlan.Default;
 }

@@ -73,6 +73,27 @@ internal sealed partial class DockerRouting(DockerRouterOptions options, ITraffi
     }
 
     /// <summary>
+    /// The canary at <paramref name="percent"/> of the traffic, the stable release at the rest (<see cref="WeightPlanner"/>
+    /// over the router's range). Weights that rise are set before those that fall, in two commands, for the reason
+    /// <see cref="SwitchToAsync"/> gives. Returns the percent the canary really gets with integer weights.
+    /// </summary>
+    public async Task<double> SplitAsync(string canaryId, string stableId, double percent, CancellationToken ct)
+    {
+        var plan = WeightPlanner.Plan(CanaryStepSplit.For(percent, [stableId], [canaryId]), router.MaxWeight);
+        var now = await WeightsAsync(ct).ConfigureAwait(false);
+        var rising = plan.Weights.Where(w => w.Value >= now.GetValueOrDefault(w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
+        var falling = plan.Weights.Where(w => !rising.ContainsKey(w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
+        await RouterCall(() => router.SetWeightsAsync(options.Backend, rising, ct)).ConfigureAwait(false);
+        if (falling.Count > 0)
+            await RouterCall(() => router.SetWeightsAsync(options.Backend, falling, ct)).ConfigureAwait(false);
+        return plan.EffectivePercent[CanaryStepSplit.Canary];
+    }
+
+    /// <summary>No new request to the release's server (weight 0), one runtime command; the others keep their weights.</summary>
+    public Task StopSendingAsync(string releaseId, CancellationToken ct) =>
+        RouterCall(() => router.SetWeightsAsync(options.Backend, new Dictionary<string, int> { [releaseId] = 0 }, ct));
+
+    /// <summary>
     /// Waits until the server (at weight 0, so it gets no new request) has finished its requests in flight, up to the
     /// drain timeout; it stays in the backend (a switch back makes it serve again at once). True when it drained.
     /// </summary>

@@ -69,12 +69,11 @@ public sealed record DockerTargetOptions(string Service, string Environment, int
         if (RestartPolicy is not ("no" or "on-failure" or "always" or "unless-stopped"))
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: RestartPolicy '{RestartPolicy}' is not one of no, on-failure, always, unless-stopped.");
         if (Router is null) return;
-        if (Router.Strategy == ReleaseStrategy.Canary)
-            throw new DeployTargetException(DeployErrorKind.InvalidOptions,
-                $"{target}: the canary strategy is not built yet (issue 12); use allAtOnce or blueGreen behind the router.");
+        if (Router.Strategy == ReleaseStrategy.Canary && CanaryPlan.Problem(Router.CanarySteps) is { } badSteps)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: the canary's steps: {badSteps}.");
         if (Router.Strategy == ReleaseStrategy.Direct)
             throw new DeployTargetException(DeployErrorKind.InvalidOptions,
-                $"{target}: a router is configured, so the strategy is allAtOnce or blueGreen, not direct (leave the router out for a direct replacement).");
+                $"{target}: a router is configured, so the strategy is allAtOnce, blueGreen or canary, not direct (leave the router out for a direct replacement).");
         if (Port + DockerSlots.Count > 65535)
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: behind a router the releases listen on {Port} + 1 and + 2, above 65535.");
         ServiceOptions.RequirePositive(target, nameof(Router.DrainTimeout), Router.DrainTimeout);

@@ -52,17 +52,25 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
         release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Added }, ct).ConfigureAwait(false);
         reached("added");
 
-        if (router.Strategy == ReleaseStrategy.BlueGreen)
+        if (router.Strategy == ReleaseStrategy.Canary && current is not null)
         {
-            if (await PreviewAsync(router, port, ct).ConfigureAwait(false) is { } previewFailed)
-                await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, previewFailed, ct).ConfigureAwait(false);
-            release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Previewed }, ct).ConfigureAwait(false);
-            reached("previewed");
+            release = await CanaryAsync(runtime, request, release, current, port, ct).ConfigureAwait(false);
         }
+        else
+        {
+            if (router.Strategy == ReleaseStrategy.BlueGreen)
+            {
+                if (await PreviewAsync(router, port, ct).ConfigureAwait(false) is { } previewFailed)
+                    await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, previewFailed, ct).ConfigureAwait(false);
+                release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Previewed }, ct).ConfigureAwait(false);
+                reached("previewed");
+            }
 
-        await routing.SwitchToAsync(release.ReleaseId, ct).ConfigureAwait(false);
-        release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Switched }, ct).ConfigureAwait(false);
-        reached("switched");
+            // A canary with nothing serving before it has no one to protect: it takes the traffic at once.
+            await routing.SwitchToAsync(release.ReleaseId, ct).ConfigureAwait(false);
+            release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Switched }, ct).ConfigureAwait(false);
+            reached("switched");
+        }
         log.Information("Release {ReleaseId} ({Version}) takes all the traffic of {Service} ({Strategy})", release.ReleaseId, release.Version, platform.ServiceLabel, router.Strategy.Name());
 
         if (current is not null && !await routing.DrainAsync(current.ReleaseId, ct).ConfigureAwait(false))
@@ -71,6 +79,36 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
         reached("healthy");
         log.Information("Release {ReleaseId} ({Version}) is healthy", release.ReleaseId, release.Version);
         return await platform.InfoAsync(release, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The canary's steps beside the current release (<see cref="CanaryRollout"/>). A step that did not pass has already
+    /// taken the canary out of the traffic; it is then drained, removed and recorded RolledBack. A cancel (Ctrl-C,
+    /// SIGTERM) takes it out and undoes it the same way, so nobody is left on a canary no one watches.
+    /// </summary>
+    private async Task<ReleaseRecord> CanaryAsync(ContainerRuntime runtime, DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port, CancellationToken ct)
+    {
+        var steps = options.Router!.CanarySteps;
+        if (request.Analyse is null && steps.OfType<CanaryStep.Analysis>().Any())
+            await FailAsync(release, current, ReleasePhase.Failed, DeployErrorKind.InvalidOptions,
+                $"the canary's steps ({CanaryPlan.Describe(steps)}) analyse, and the deploy was given no analysis (DeployRequest.Analyse)", ct).ConfigureAwait(false);
+        var stablePort = (await runtime.ObserveAsync(ct).ConfigureAwait(false)).FirstOrDefault(i => i.ReleaseId == current.ReleaseId && i.Running)?.Port;
+        var rollout = new CanaryRollout(platform.Routing!, transitions, log, reached);
+        CanaryRollout.Outcome outcome;
+        try
+        {
+            outcome = await rollout.RunAsync(release, current, steps, request.Analyse, (port, stablePort), ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            var latest = (await transitions.ReadHistoryAsync(CancellationToken.None).ConfigureAwait(false)).Find(release.ReleaseId) ?? release;
+            await rollout.TakeOutAsync(latest, current, latest.CanaryWeight ?? 0, CancellationToken.None).ConfigureAwait(false);
+            await transitions.UndoAsync(latest, current, ReleasePhase.RolledBack, $"the canary was interrupted at step {latest.CanaryStep ?? 0} (Ctrl-C, SIGTERM or a CI cancel)", CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        if (outcome.Failure is not null)
+            await FailAsync(outcome.Release, current, ReleasePhase.RolledBack, DeployErrorKind.CanaryFailed, outcome.Failure, CancellationToken.None).ConfigureAwait(false);
+        return outcome.Release;
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public static class LedgerLabels
     public const string Platform = Prefix + "platform";
     public const string Strategy = Prefix + "strategy";
     public const string RouterStep = Prefix + "router-step";
+    public const string CanaryStep = Prefix + "canary-step";
+    public const string CanaryWeight = Prefix + "canary-weight";
+    public const string CanaryAnalyses = Prefix + "canary-analyses";
 
     /// <summary>On a release container behind a router: the port it listens on (its own, not the service's).</summary>
     public const string Port = Prefix + "port";
@@ -74,6 +77,9 @@ public static class LedgerLabels
         if (r.Verdict is not null) labels[Verdict] = r.Verdict;
         if (r.Reason is not null) labels[Reason] = Truncate(r.Reason);
         if (r.RouterStep is { } step) labels[RouterStep] = step.ToString();
+        if (r.CanaryStep is { } canaryStep) labels[CanaryStep] = canaryStep.ToString(CultureInfo.InvariantCulture);
+        if (r.CanaryWeight is { } canaryWeight) labels[CanaryWeight] = canaryWeight.ToString(CultureInfo.InvariantCulture);
+        if (r.CanaryAnalyses is not null) labels[CanaryAnalyses] = Truncate(r.CanaryAnalyses);
         if (r.Verifier is { } verifier)
         {
             labels[VerifierHost] = verifier.Host;
@@ -128,6 +134,9 @@ public static class LedgerLabels
             Platform = ParsePlatform(Get(Platform)),
             Strategy = ReleaseStrategies.Parse(Get(Strategy)),
             RouterStep = Enum.TryParse<Ledger.RouterStep>(Get(RouterStep), out var step) && Enum.IsDefined(step) ? step : null,
+            CanaryStep = int.TryParse(Get(CanaryStep), CultureInfo.InvariantCulture, out var canaryStep) ? canaryStep : null,
+            CanaryWeight = double.TryParse(Get(CanaryWeight), CultureInfo.InvariantCulture, out var canaryWeight) ? canaryWeight : null,
+            CanaryAnalyses = Get(CanaryAnalyses),
             Verifier = Get(VerifierHost) is { } host && int.TryParse(Get(VerifierPid), CultureInfo.InvariantCulture, out var pid)
                 ? new ProcessIdentity(host, pid, Get(VerifierProcessStart) ?? "")
                 : null,

@@ -43,6 +43,15 @@ public sealed record ReleaseRecord
     /// <summary>Behind a router: the last router step the release reached; null when it has none (yet).</summary>
     public RouterStep? RouterStep { get; init; }
 
+    /// <summary>Canary: the last step reached (counted from 1); null for other strategies or before the first step.</summary>
+    public int? CanaryStep { get; init; }
+
+    /// <summary>Canary: its share of the traffic in percent after <see cref="CanaryStep"/>.</summary>
+    public double? CanaryWeight { get; init; }
+
+    /// <summary>Canary: each analysis so far, "step N at W%: verdict", separated by "; " (the last one says why a canary stopped).</summary>
+    public string? CanaryAnalyses { get; init; }
+
     /// <summary>
     /// The entry a deploy writes before it changes the engine: a new release id, phase <see cref="ReleasePhase.Deploying"/>,
     /// following <paramref name="previous"/> (the release serving now, if any).

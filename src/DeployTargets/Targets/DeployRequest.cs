@@ -12,4 +12,10 @@ public sealed record DeployRequest(string Image, string Version, string Commit, 
     /// during it — rolled back by the next call — instead of leaving an unverified release serving as if healthy.
     /// </summary>
     public bool VerifyNext { get; init; }
+
+    /// <summary>
+    /// Canary: judges each analysis step (the release's gates); required when the steps analyse. A verdict that did not
+    /// pass sets the canary's weight to 0 at once, then it is drained and removed and the stable release keeps serving.
+    /// </summary>
+    public CanaryAnalysis? Analyse { get; init; }
 }

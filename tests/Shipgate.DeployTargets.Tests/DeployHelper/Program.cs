@@ -29,6 +29,8 @@ var router = routerIndex < 0 ? null
         Strategy = ReleaseStrategies.Parse(options[routerIndex + 2])!.Value,
         // The tolerant checks of the tests' RoutedDockerStack (a loaded machine).
         HealthCheck = new HaproxyHealthCheck("/health", IntervalMilliseconds: 1000, Fall: 3, Rise: 1),
+        // A canary without analysis (the helper has no gates): 10 %, then all the traffic; kill it at canary-10.
+        CanarySteps = [new CanaryStep.SetWeight(10), new CanaryStep.SetWeight(100)],
     };
 
 void Pause(string phase)

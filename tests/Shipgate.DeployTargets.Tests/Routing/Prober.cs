@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace Shipgate.DeployTargets.Tests.Routing;
 
-/// <summary>One request of the prober: when it was sent and answered (on the prober's clock), and who answered.</summary>
+/// <summary>One request of the prober: when it was sent and answered (on the prober's clock), and who answered (the body, an error's too).</summary>
 internal sealed record Probe(TimeSpan Sent, TimeSpan Done, string? Backend, string? Error)
 {
     public bool Failed => Error is not null;
@@ -88,7 +88,7 @@ internal sealed class Prober : IAsyncDisposable
             var body = await response.Content.ReadAsStringAsync();
             _probes.Add(response.IsSuccessStatusCode
                 ? new Probe(sent, Clock.Elapsed, body, null)
-                : new Probe(sent, Clock.Elapsed, null, $"HTTP {(int)response.StatusCode}"));
+                : new Probe(sent, Clock.Elapsed, body.Length > 0 ? body : null, $"HTTP {(int)response.StatusCode}"));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

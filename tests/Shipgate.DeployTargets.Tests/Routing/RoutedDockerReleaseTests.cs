@@ -1,6 +1,5 @@
 using Shipgate.DeployTargets.DockerHost;
 using Shipgate.DeployTargets.Ledger;
-using Shipgate.DeployTargets.Routing.Haproxy;
 using Shipgate.DeployTargets.Targets;
 using Shipgate.DeployTargets.Tests.Stack;
 
@@ -119,18 +118,6 @@ public sealed class RoutedDockerReleaseTests(StackFixture stack)
         AssertNoFailure(refused.Probes, "the refused release", routed);
         Assert.All(refused.Probes, p => Assert.Equal("1.0.0", p.Backend));
         Assert.Equal([first.ReleaseId], (await routed.StateAsync()).Servers.Select(s => s.Name));
-    }
-
-    [Fact]
-    public async Task Canary_is_refused_until_it_is_built()
-    {
-        var options = new DockerTargetOptions("canary", "test", 18240)
-        {
-            Router = new DockerRouterOptions(RuntimeApiEndpoint.Parse("/tmp/none.sock"), "canary") { Strategy = ReleaseStrategy.Canary },
-        };
-        var refused = await Assert.ThrowsAsync<DeployTargetException>(() => new DockerTarget(options).StatusAsync());
-        Assert.Equal(DeployErrorKind.InvalidOptions, refused.Kind);
-        Assert.Contains("canary strategy is not built yet", refused.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Runs the action under the prober (with a quiet moment before and after) and returns its result and every probe.</summary>

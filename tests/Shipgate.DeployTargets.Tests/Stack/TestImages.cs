@@ -15,6 +15,9 @@ public enum TestServiceKind
 
     /// <summary>Runs but never listens: whatever answers on its port is not this release.</summary>
     Silent,
+
+    /// <summary>Healthy, but one answer in five of /cgi-bin/version is HTTP 500 (as the sample service's --fault-error-rate 0.2).</summary>
+    Faulty,
 }
 
 /// <summary>Builds the small offline test service: FROM scratch plus the static busybox, through the real ImageBuilder.</summary>
@@ -27,6 +30,11 @@ public static class TestImages
         var www = Directory.CreateDirectory(Path.Combine(dir, "www")).FullName;
         File.WriteAllText(Path.Combine(www, "version"), version);
         if (kind != TestServiceKind.Unhealthy) File.WriteAllText(Path.Combine(www, "health"), "ok");
+        // /cgi-bin/version: the version from a process per request, where a faulty release fails some answers (the body still names it).
+        var cgi = Directory.CreateDirectory(Path.Combine(www, "cgi-bin")).FullName;
+        var fault = kind == TestServiceKind.Faulty ? "[ $((RANDOM % 5)) -eq 0 ] && printf 'Status: 500 Internal Server Error\r\n' \n" : "";
+        File.WriteAllText(Path.Combine(cgi, "version"), $"#!/bin/busybox sh\n{fault}printf 'Content-Type: text/plain\r\n\r\n'\n/bin/busybox cat /www/version\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(cgi, "version"), (UnixFileMode)0b111_101_101);
         File.WriteAllText(Path.Combine(www, "secret.txt"), "must not reach the image");
         File.WriteAllText(Path.Combine(dir, ".dockerignore"), "www/secret.txt\n*.tmp\n");
         File.WriteAllText(Path.Combine(dir, "scratch.tmp"), "ignored");
