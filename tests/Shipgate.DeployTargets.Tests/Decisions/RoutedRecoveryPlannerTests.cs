@@ -24,6 +24,21 @@ public sealed class RoutedRecoveryPlannerTests
     }
 
     [Fact]
+    public void A_deploy_killed_mid_canary_gives_the_stable_release_all_the_traffic_back_before_the_canary_leaves_the_router()
+    {
+        var history = new ReleaseHistory([Release("a", ReleasePhase.Promoted, null, 0),
+            Release("b", ReleasePhase.Deploying, "a", 1) with { Strategy = Targets.ReleaseStrategy.Canary, CanaryStep = 3, CanaryWeight = 50 }]);
+        var steps = RecoveryPlanner.Plan(history, [new("ca", "a", true), new("cb", "b", true)],
+            routerWeights: new Dictionary<string, int> { ["a"] = 256, ["b"] = 256 });
+
+        var route = steps.FindIndex<RouteTraffic>(s => s.Release.ReleaseId == "a");
+        var leave = steps.FindIndex<RemoveServer>(s => s.ReleaseId == "b");
+        var remove = steps.FindIndex<RemoveInstance>(s => s.Id == "cb");
+        Assert.True(route >= 0 && route < leave && leave < remove, string.Join("\n", steps));
+        Assert.Contains(steps, s => s is MarkRelease { Release.ReleaseId: "b", Phase: ReleasePhase.Failed });
+    }
+
+    [Fact]
     public void A_deploy_killed_before_the_switch_leaves_the_serving_weights_alone_and_only_takes_the_new_server_out()
     {
         var history = new ReleaseHistory([Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.Deploying, "a", 1)]);
