@@ -47,7 +47,9 @@ public sealed class DockerTarget : IDeployTarget
         await using var held = await _transitions.EnterAsync($"deploy {request.Version}", () => Reached("locked"), cancellationToken).ConfigureAwait(false);
         using var runtime = new ContainerRuntime(_options);
 
-        var (release, current) = await DeployStart.RecordAsync(_transitions, runtime, _options, ServiceLabel, request, ReleaseStrategy.Direct, Reached, cancellationToken).ConfigureAwait(false);
+        var (release, _) = await DeployStart.RecordAsync(_transitions, runtime, _options, ServiceLabel, request, ReleaseStrategy.Direct, Reached, cancellationToken).ConfigureAwait(false);
+        // A deploy that fails returns to the last promoted release, not to an unverified one that served before it.
+        var current = (await _transitions.ReadHistoryAsync(cancellationToken).ConfigureAwait(false)).RollbackTargetOf(release);
 
         var newId = await runtime.CreateAsync(release, ownPort: null, cancellationToken).ConfigureAwait(false);
         Reached("created");

@@ -70,15 +70,35 @@ public sealed class ReleaseHistory(IEnumerable<ReleaseRecord> records)
         RollbackTargetOf(release) ?? throw new DeployTargetException(DeployErrorKind.NothingToRollBack,
             $"Release {release.ReleaseId} ({release.Version}) of {service} has no previous release to roll back to.");
 
-    /// <summary>The release to return to when <paramref name="release"/> is rolled back: its previous one while that still exists and served.</summary>
+    /// <summary>
+    /// The release to return to when <paramref name="release"/> is rolled back: the newest release before it that passed
+    /// its gates (Promoted), never an unverified one in between; when none before it was ever promoted, its nearest
+    /// serving one (there is no verified state to prefer).
+    /// </summary>
     public ReleaseRecord? RollbackTargetOf(ReleaseRecord release)
     {
-        var previousId = release.PreviousReleaseId;
-        while (previousId is not null && Find(previousId) is { } previous)
-        {
-            if (previous.Phase.IsServing()) return previous;
-            previousId = previous.PreviousReleaseId;
-        }
-        return null;
+        var before = Predecessors(release).ToList();
+        return before.FirstOrDefault(r => r.Phase == ReleasePhase.Promoted) ?? before.FirstOrDefault(r => r.Phase.IsServing());
     }
+
+    /// <summary>
+    /// The unpromoted releases between <paramref name="release"/> and <paramref name="target"/> that the ledger still
+    /// calls serving: returning to the target passes over them, so they must be marked <see cref="ReleasePhase.PassedOver"/>
+    /// or one of them would look current again.
+    /// </summary>
+    public IReadOnlyList<ReleaseRecord> PassedOverBy(ReleaseRecord release, ReleaseRecord? target) =>
+        Predecessors(release).TakeWhile(r => r.ReleaseId != target?.ReleaseId).Where(r => r.Phase.IsServing()).ToList();
+
+    /// <summary>Why a release is <see cref="ReleasePhase.PassedOver"/>: <paramref name="leaving"/> returned past it to <paramref name="target"/>.</summary>
+    public static string PassedOverReason(ReleaseRecord leaving, ReleaseRecord? target) =>
+        $"never promoted; release {leaving.ReleaseId} ({leaving.Version}) went back past it to the last promoted release {target?.ReleaseId ?? "(none)"} ({target?.Version ?? "-"})";
+
+    /// <summary>The releases before <paramref name="release"/>, nearest first, as far as the ledger still has them.</summary>
+    private IEnumerable<ReleaseRecord> Predecessors(ReleaseRecord release)
+    {
+        for (var previous = FindPrevious(release); previous is not null; previous = FindPrevious(previous))
+            yield return previous;
+    }
+
+    private ReleaseRecord? FindPrevious(ReleaseRecord release) => release.PreviousReleaseId is { } id ? Find(id) : null;
 }

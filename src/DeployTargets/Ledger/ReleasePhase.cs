@@ -32,6 +32,12 @@ public enum ReleasePhase
 
     /// <summary>Serving, not promoted: its verification could not decide and a person must promote or roll it back.</summary>
     Paused,
+
+    /// <summary>
+    /// Served unpromoted until a newer release replaced it; that one was then rolled back past it, to the last promoted
+    /// release. It does not serve again unless deployed again (which is allowed: it was never judged).
+    /// </summary>
+    PassedOver,
 }
 
 public static class ReleasePhases

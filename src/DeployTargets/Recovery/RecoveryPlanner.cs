@@ -5,9 +5,9 @@ namespace Shipgate.DeployTargets.Recovery;
 
 /// <summary>
 /// Pure: from the ledger and the containers observed, decides how to bring a service back to a known state after
-/// a process died mid-deploy. A deploy in flight is undone (its container removed, the previous release serving
-/// again); a rollback in flight is finished; a verification whose verifier is gone is rolled back (an unverified
-/// release never stays serving as if it were healthy). Containers no ledger entry accounts for are removed.
+/// a process died mid-deploy. A deploy in flight is undone (its container removed, its rollback target serving
+/// again: the last promoted release, passing over unpromoted ones in between); a rollback in flight is finished; a
+/// verification whose verifier is gone is rolled back (an unverified release never stays serving as if it were healthy). Containers no ledger entry accounts for are removed.
 /// An empty plan means the state is consistent.
 /// Behind a router the current release takes all the traffic before anything else is taken away (restored first if
 /// its container stopped, then routed, then the others drained out of the router, and only then removed), and the
@@ -45,6 +45,15 @@ public static class RecoveryPlanner
             };
             steps.Add(new MarkRelease(release, phase, reason, $"release {release.ReleaseId} was left {release.Phase}"));
             settled[release.ReleaseId] = release with { Phase = phase };
+
+            // Back to the last promoted release: an unverified one in between must not look current again.
+            var target = history.RollbackTargetOf(release);
+            foreach (var passed in history.PassedOverBy(release, target).Where(p => settled[p.ReleaseId].Phase.IsServing()))
+            {
+                steps.Add(new MarkRelease(passed, ReleasePhase.PassedOver, ReleaseHistory.PassedOverReason(release, target),
+                    $"release {passed.ReleaseId} was never promoted and recovery returns past it to {target?.ReleaseId}"));
+                settled[passed.ReleaseId] = passed with { Phase = ReleasePhase.PassedOver };
+            }
         }
 
         var after = new ReleaseHistory(settled.Values);
@@ -58,7 +67,7 @@ public static class RecoveryPlanner
             {
                 steps.Add(new RemoveInstance(instance.Id, $"container {Short(instance.Id)} belongs to no release in the ledger"));
             }
-            else if (owner.Phase is ReleasePhase.Failed or ReleasePhase.RolledBack)
+            else if (owner.Phase is ReleasePhase.Failed or ReleasePhase.RolledBack or ReleasePhase.PassedOver)
             {
                 steps.Add(new RemoveInstance(instance.Id, $"container {Short(instance.Id)} belongs to release {owner.ReleaseId}, which is {owner.Phase}"));
             }

@@ -51,12 +51,16 @@ public sealed class DockerSwarmTarget : IDeployTarget
         if (outcome.State != ConvergenceState.Converged)
         {
             var why = outcome.Why;
+            // Back to the last promoted release (Swarm's own rollback went to the previous spec, which may be an unverified one).
+            var target = history.RollbackTargetOf(release);
             release = await _transitions.WriteAsync(release with { Phase = ReleasePhase.RollingBack, Reason = why }, cancellationToken).ConfigureAwait(false);
-            var restored = await _platform.ReturnToAsync(client, current, outcome.State == ConvergenceState.RolledBackBySwarm, cancellationToken).ConfigureAwait(false);
+            await _transitions.PassOverAsync(release, target, cancellationToken).ConfigureAwait(false);
+            var swarmRolledBackToIt = outcome.State == ConvergenceState.RolledBackBySwarm && target?.ReleaseId == current?.ReleaseId;
+            var restored = await _platform.ReturnToAsync(client, target, swarmRolledBackToIt, cancellationToken).ConfigureAwait(false);
             await _transitions.WriteAsync(release with { Phase = ReleasePhase.RolledBack, Reason = why }, cancellationToken).ConfigureAwait(false);
             throw new DeployTargetException(DeployErrorKind.Unhealthy,
-                $"Version {request.Version} of {_options.ServiceName} was rolled back to {current?.Version ?? "nothing"}: {why}" +
-                (restored is null ? "" : $"\nThe previous release {current?.ReleaseId} did not converge again: {restored}"));
+                $"Version {request.Version} of {_options.ServiceName} was rolled back to {target?.Version ?? "nothing"}: {why}" +
+                (restored is null ? "" : $"\nThe previous release {target?.ReleaseId} did not converge again: {restored}"));
         }
         release = await _transitions.WriteAsync(ReleaseTransitions.Deployed(release, request), cancellationToken).ConfigureAwait(false);
         PhaseReached?.Invoke("healthy");

@@ -144,9 +144,24 @@ internal sealed class ReleaseTransitions
     {
         _log.Warning("Undoing release {ReleaseId} ({Version}): {Reason}", release.ReleaseId, release.Version, reason);
         release = await WriteAsync(release with { Phase = ReleasePhase.RollingBack, Reason = reason, Verifier = null }, ct).ConfigureAwait(false);
+        await PassOverAsync(release, restore, ct).ConfigureAwait(false);
         var failure = await _platform.ReplaceAsync(release, restore, ct).ConfigureAwait(false);
         await WriteAsync(release with { Phase = outcome, Reason = reason }, ct).ConfigureAwait(false);
         return failure;
+    }
+
+    /// <summary>
+    /// Marks <see cref="ReleasePhase.PassedOver"/> the unpromoted releases between <paramref name="leaving"/> and
+    /// <paramref name="restore"/> (before the engine changes), so none of them looks current once the restore serves.
+    /// </summary>
+    public async Task PassOverAsync(ReleaseRecord leaving, ReleaseRecord? restore, CancellationToken ct)
+    {
+        var history = await ReadHistoryAsync(ct).ConfigureAwait(false);
+        foreach (var passed in history.PassedOverBy(leaving, restore))
+        {
+            _log.Warning("Release {ReleaseId} ({Version}) was never promoted: passed over on the way back to {Target}", passed.ReleaseId, passed.Version, restore?.ReleaseId);
+            await WriteAsync(passed with { Phase = ReleasePhase.PassedOver, Reason = ReleaseHistory.PassedOverReason(leaving, restore), Verifier = null }, ct).ConfigureAwait(false);
+        }
     }
 
     public async Task<ReleaseStatus> StatusAsync(CancellationToken ct)

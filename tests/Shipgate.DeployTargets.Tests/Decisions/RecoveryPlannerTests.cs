@@ -56,4 +56,29 @@ public sealed class RecoveryPlannerTests
         Assert.Equal(2, steps.Count);
         Assert.DoesNotContain(steps, s => s is RestoreRelease);
     }
+
+    [Theory]
+    [InlineData(ReleasePhase.Deploying, ReleasePhase.Failed)]
+    [InlineData(ReleasePhase.RollingBack, ReleasePhase.RolledBack)]
+    public void Recovery_returns_to_the_last_promoted_release_passing_over_an_unverified_one(ReleasePhase left, ReleasePhase settled)
+    {
+        var history = new ReleaseHistory([Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.Healthy, "a", 1), Release("c", left, "b", 2)]);
+        var steps = RecoveryPlanner.Plan(history, [new("ca", "a", false), new("cb", "b", false), new("cc", "c", true)]);
+
+        Assert.Contains(steps, s => s is MarkRelease { Release.ReleaseId: "c" } mark && mark.Phase == settled);
+        Assert.Contains(steps, s => s is MarkRelease { Release.ReleaseId: "b", Phase: ReleasePhase.PassedOver });
+        Assert.Contains(steps, s => s is RemoveInstance { Id: "cb" });
+        var restore = Assert.Single(steps.OfType<RestoreRelease>());
+        Assert.Equal(("a", "ca"), (restore.Release.ReleaseId, restore.ExistingInstanceId));
+    }
+
+    [Fact]
+    public void An_abandoned_verification_is_rolled_back_to_the_last_promoted_release()
+    {
+        var history = new ReleaseHistory([Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.Healthy, "a", 1), Release("c", ReleasePhase.Verifying, "b", 2)]);
+        var steps = RecoveryPlanner.Plan(history, [new("ca", "a", false), new("cc", "c", true)], abandonedVerifications: new HashSet<string> { "c" });
+
+        Assert.Contains(steps, s => s is MarkRelease { Release.ReleaseId: "b", Phase: ReleasePhase.PassedOver });
+        Assert.Contains(steps, s => s is RestoreRelease { Release.ReleaseId: "a", ExistingInstanceId: "ca" });
+    }
 }

@@ -88,4 +88,27 @@ public sealed class ReleaseGuardTests
         Assert.Equal(DeployErrorKind.NothingToRollBack, e.Kind);
         Assert.Equal("Release a (va) of svc/prod has no previous release to roll back to.", e.Message);
     }
+
+    [Fact]
+    public void The_rollback_target_is_the_last_promoted_release_and_the_unpromoted_ones_in_between_are_passed_over()
+    {
+        var history = new ReleaseHistory([
+            Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.Healthy, "a", 1), Release("c", ReleasePhase.Paused, "b", 2),
+            Release("d", ReleasePhase.Verifying, "c", 3),
+        ]);
+        var current = history.Current!;
+
+        Assert.Equal("a", history.RollbackTargetOf(current)?.ReleaseId);
+        Assert.Equal(["c", "b"], history.PassedOverBy(current, history.RollbackTargetOf(current)).Select(r => r.ReleaseId));
+        // Returning to the release just before passes over nothing (a deploy undone to what served before it).
+        Assert.Empty(history.PassedOverBy(current, history.Find("c")));
+
+        // Never promoted at all: there is no verified release to prefer, the nearest serving one is the target.
+        var unverified = new ReleaseHistory([Release("a", ReleasePhase.Healthy, null, 0), Release("b", ReleasePhase.Healthy, "a", 1)]);
+        Assert.Equal("a", unverified.RollbackTargetOf(unverified.Current!)?.ReleaseId);
+        // A passed-over release is not current, and may be deployed again (it was never judged).
+        var after = new ReleaseHistory([Release("a", ReleasePhase.Promoted, null, 0), Release("b", ReleasePhase.PassedOver, "a", 1), Release("c", ReleasePhase.RolledBack, "b", 2)]);
+        Assert.Equal("a", after.Current?.ReleaseId);
+        Assert.Null(after.RolledBackMatch("vb", "reg/svc@sha256:b"));
+    }
 }
