@@ -16,10 +16,13 @@ public sealed class LocalMonitoringSink(LocalMonitoring monitoring, ReleaseSetti
     public Task OnAsync(ReleaseEvent releaseEvent, CancellationToken cancellationToken) => releaseEvent switch
     {
         ReleaseEvent.Deploying => PointAtAsync(null, cancellationToken),
+        ReleaseEvent.CanaryAnalysing e => PointAtCanaryAsync(e.Step, cancellationToken),
         ReleaseEvent.Deployed e => PointAtAsync(e.Release.Version, cancellationToken),
         ReleaseEvent.DeployFailed e => PointAtAsync(e.Serving, cancellationToken),
         ReleaseEvent.RolledBack e => PointAtAsync(e.Release.Version, cancellationToken),
         ReleaseEvent.Promoted e => PointAtAsync(e.Release.Version, cancellationToken),
+        // A run killed mid-switch left it scraping nothing (or the version that no longer serves).
+        ReleaseEvent.Recovered e => PointAtAsync(e.Serving?.Version, cancellationToken),
         _ => Task.CompletedTask,
     };
 
@@ -36,11 +39,25 @@ public sealed class LocalMonitoringSink(LocalMonitoring monitoring, ReleaseSetti
             Service = settings.Service.Name,
             Environment = settings.Environment.Name,
             Targets = servingVersion is null ? [] : ports
-                .Select(port => new ScrapeTarget(settings.Service.Name, servingVersion, settings.Environment.Name, $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"))
+                .Select(port => Target(servingVersion, port))
                 .ToList(),
             ReleaseEvents = LedgerAnnotations.FromLedger(history),
         };
     }
+
+    /// <summary>During a canary both versions serve behind the router: each is scraped on its own port, under its own version.</summary>
+    private async Task PointAtCanaryAsync(DeployTargets.Targets.CanaryAnalysisContext step, CancellationToken cancellationToken)
+    {
+        var spec = await SpecAsync(null, cancellationToken).ConfigureAwait(false);
+        var serving = new[] { (step.Canary.Version, step.CanaryPort), (step.Stable?.Version, step.StablePort) };
+        await monitoring.ApplyAsync(spec with
+        {
+            Targets = serving.Where(s => s is ({ }, { })).Select(s => Target(s.Item1!, s.Item2!.Value)).ToList(),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ScrapeTarget Target(string version, int port) =>
+        new(settings.Service.Name, version, settings.Environment.Name, $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
 
     private async Task PointAtAsync(string? servingVersion, CancellationToken cancellationToken) =>
         await monitoring.ApplyAsync(await SpecAsync(servingVersion, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

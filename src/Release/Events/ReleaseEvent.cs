@@ -28,11 +28,31 @@ public abstract record ReleaseEvent(string Service, string Environment, DateTime
         public AnalysisResult? Analysis => (Outcome as VerificationOutcome.Analysed)?.Result;
     }
 
+    /// <summary>A canary step's analysis begins: the canary (on its own port) has its share and the stable release the rest.</summary>
+    public sealed record CanaryAnalysing(string Service, string Environment, DateTimeOffset Time, CanaryAnalysisContext Step)
+        : ReleaseEvent(Service, Environment, Time);
+
+    /// <summary>A canary step's analysis ended; anything but a promote decision takes the canary out of the traffic.</summary>
+    public sealed record CanaryAnalysed(
+        string Service, string Environment, DateTimeOffset Time, string Version, int Step, double Percent, VerificationOutcome Outcome, ReleaseDecision Decision)
+        : ReleaseEvent(Service, Environment, Time)
+    {
+        /// <summary>The gates' evidence, when the analysis ran.</summary>
+        public AnalysisResult? Analysis => (Outcome as VerificationOutcome.Analysed)?.Result;
+    }
+
     public sealed record Promoted(string Service, string Environment, DateTimeOffset Time, ReleaseInfo Release, string ApprovedBy)
         : ReleaseEvent(Service, Environment, Time);
 
     /// <summary>The previous release serves again (<see cref="Release"/> is what serves now).</summary>
     public sealed record RolledBack(string Service, string Environment, DateTimeOffset Time, ReleaseInfo Release, string Reason)
+        : ReleaseEvent(Service, Environment, Time);
+
+    /// <summary>
+    /// A call found what a dead process left (a release in flight, an abandoned verification) and recovery restored a
+    /// known state: <see cref="Serving"/> serves now (null: nothing), after the <see cref="Steps"/> it took.
+    /// </summary>
+    public sealed record Recovered(string Service, string Environment, DateTimeOffset Time, ReleaseInfo? Serving, IReadOnlyList<string> Steps)
         : ReleaseEvent(Service, Environment, Time);
 
     /// <summary>The release serves, unpromoted, until a release manager runs Promote or Rollback.</summary>

@@ -17,9 +17,11 @@ public sealed class SummarySink : IReleaseSink
             ReleaseEvent.Deploying e => $"Deploying {e.Service} {e.Version} ({e.Image}) to {e.Environment}, replacing {e.Replacing ?? "nothing"}.",
             ReleaseEvent.Deployed e => $"Deployed {e.Release.Version} ({e.Release.ReleaseId}); it is healthy.",
             ReleaseEvent.DeployFailed e => $"Deploy of {e.Version} failed: {e.Reason}; serving: {e.Serving ?? "nothing"}.",
+            ReleaseEvent.CanaryAnalysed e => $"Canary step {e.Step} at {e.Percent:0.##}%: {e.Outcome.Summary} → {(e.Decision.Action == Gates.Model.ReleaseAction.Promote ? "go on" : "canary out")}.",
             ReleaseEvent.Decided e => Decided(e),
             ReleaseEvent.Promoted e => $"Promoted {e.Release.Version}, approved by {e.ApprovedBy}.",
             ReleaseEvent.RolledBack e => $"Rolled back: {e.Release.Version} serves again ({e.Reason}).",
+            ReleaseEvent.Recovered e => $"Recovered what a stopped run left ({e.Steps.Count} step(s)); serving: {e.Serving?.Version ?? "nothing"}.",
             ReleaseEvent.Paused e => $"Paused: {e.Version} serves unpromoted until a release manager runs Promote or Rollback ({e.Reason}).",
             _ => null,
         };

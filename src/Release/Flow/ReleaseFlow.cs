@@ -132,7 +132,10 @@ public sealed class ReleaseFlow : IDisposable
             // Verify runs next in this build: the release is Verifying from the moment it is healthy, so a kill in between
             // is recovered (rolled back) by the next run instead of leaving it serving unverified.
             var verifyNext = _build.ScheduledTargets.Contains(nameof(IReleaseTargets.Verify), StringComparer.Ordinal);
-            await Runner.DeployAsync(image, _build.Force, verifyNext, cancellationToken).ConfigureAwait(false);
+            var canary = Settings.Strategy == ReleaseStrategy.Canary
+                ? new CanaryGates(Settings, new VerificationSession(_prometheus.Value, Traffic, Log.Logger), _checkedGates, _events.Value, Log.Logger)
+                : null;
+            await Runner.DeployAsync(image, _build.Force, verifyNext, cancellationToken, canary is null ? null : canary.AnalyseAsync).ConfigureAwait(false);
         }
         catch
         {
@@ -172,7 +175,7 @@ public sealed class ReleaseFlow : IDisposable
 
     public async Task StatusAsync(CancellationToken cancellationToken)
     {
-        var status = await _platform.Value.StatusAsync(cancellationToken).ConfigureAwait(false);
+        var status = await Runner.StatusAsync(cancellationToken).ConfigureAwait(false);
         foreach (var recovered in status.Recovered)
             Log.Warning("Recovered a release left in flight: {Recovered}", recovered);
         Log.Information("{Service} in {Environment} ({Platform} on {Engine})", Settings.Service.Name, Settings.Environment.Name, Settings.Platform, Settings.Engine);

@@ -21,8 +21,11 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
 
     private string Environment => settings.Environment.Name;
 
-    /// <summary>Deploys the pushed image by digest and waits for health; a release that never becomes healthy is put back by the platform.</summary>
-    public async Task<ReleaseInfo> DeployAsync(ImageManifest image, bool force, bool verifyNext, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deploys the pushed image by digest and waits for health; a release that never becomes healthy is put back by the
+    /// platform. A canary's analysis steps run <paramref name="analyse"/> (<see cref="CanaryGates"/>; null for the other strategies).
+    /// </summary>
+    public async Task<ReleaseInfo> DeployAsync(ImageManifest image, bool force, bool verifyNext, CancellationToken cancellationToken, CanaryAnalysis? analyse = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         var before = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
@@ -30,7 +33,7 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
         ReleaseInfo released;
         try
         {
-            released = await platform.DeployAsync(new DeployRequest(image.Reference, image.Version, image.Commit, operatorName) { Force = force, VerifyNext = verifyNext }, cancellationToken).ConfigureAwait(false);
+            released = await platform.DeployAsync(new DeployRequest(image.Reference, image.Version, image.Commit, operatorName) { Force = force, VerifyNext = verifyNext, Analyse = analyse }, cancellationToken).ConfigureAwait(false);
         }
         catch (DeployTargetException exception)
         {
@@ -92,6 +95,15 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
         }
     }
 
+    /// <summary>What serves and the ledger; when reading it recovered what a dead process left, the sinks hear of it.</summary>
+    public async Task<ReleaseStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        var status = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
+        if (status.Recovered.Count > 0)
+            await events.PublishAsync(new ReleaseEvent.Recovered(Service, Environment, DateTimeOffset.UtcNow, status.Current, status.Recovered), CancellationToken.None).ConfigureAwait(false);
+        return status;
+    }
+
     /// <summary>Promotes the serving release by hand (a paused one, or one verified elsewhere).</summary>
     public async Task<ReleaseInfo> PromoteAsync(string approvedBy, CancellationToken cancellationToken)
     {
@@ -132,6 +144,8 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
         ? "(none)"
         : $"{record.Version} [{record.Phase}] {record.ReleaseId} {record.Image} deployed {record.DeployedAt:u} by {record.DeployedBy}"
           + (record.ApprovedBy is null ? "" : $", approved by {record.ApprovedBy}")
+          + (record.CanaryStep is null ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", canary step {record.CanaryStep} at {record.CanaryWeight:0.##}%"))
+          + (record.CanaryAnalyses is null ? "" : $" ({record.CanaryAnalyses})")
           + (record.Verdict is null ? "" : $", verdict {record.Verdict}")
           + (record.Reason is null ? "" : $" — {record.Reason}");
 }
