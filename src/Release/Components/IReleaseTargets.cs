@@ -39,7 +39,7 @@ public interface IReleaseTargets : IShipgateBuild
     [Parameter("Where the service runs: Docker (one engine) or Swarm (default: the environment's)", Name = "platform")]
     Environments.PlatformKind? PlatformOverride => TryGetValue(() => PlatformOverride);
 
-    [Parameter("How the release moves the traffic behind the environment's router: allAtOnce or blueGreen (canary: not built yet); default: the environment's strategy", Name = "strategy")]
+    [Parameter("How the release moves the traffic behind the environment's router: allAtOnce, blueGreen or canary (the environment's canary steps); default: the environment's strategy", Name = "strategy")]
     string? StrategyOverride => TryGetValue(() => StrategyOverride);
 
     [Parameter("Replicas of a Swarm service (default: the environment's)", Name = "replicas")]

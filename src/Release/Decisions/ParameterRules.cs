@@ -21,11 +21,11 @@ public static class ParameterRules
 
     public static string? Port(int? port) => port is null or (>= 1 and <= 65_535) ? null : $"a TCP port, 1..65535, not {port}";
 
-    /// <summary>allAtOnce or blueGreen (or canary, refused later saying it is not built); whether the environment has a router is checked with the environment.</summary>
+    /// <summary>allAtOnce, blueGreen or canary; whether the environment has a router is checked with the environment.</summary>
     public static string? Strategy(string? strategy) =>
         strategy is null || ReleaseStrategies.Parse(strategy) is { } known && known != ReleaseStrategy.Direct
             ? null
-            : $"allAtOnce or blueGreen, not '{strategy}'";
+            : $"allAtOnce, blueGreen or canary, not '{strategy}'";
 
     public static string? Replicas(int? replicas) => replicas is null or (>= 1 and <= 100) ? null : $"1..100 replicas, not {replicas}";
 

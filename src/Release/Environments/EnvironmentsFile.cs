@@ -159,6 +159,14 @@ public static partial class EnvironmentsFile
             prometheus.RejectUnknownKeys();
         }
 
+        if (map.Optional("canary") is { } canaryNode)
+        {
+            var canary = new YamlMap(map.File, canaryNode, $"'canary' of environment '{name}'");
+            environment = environment with { CanarySteps = CanaryStepsFile.Read(canary, canary.Required("steps")) };
+            canary.RejectUnknownKeys();
+            canary.ThrowIfMissing();
+        }
+
         if (map.Optional("router") is { } routerNode)
         {
             var router = new YamlMap(map.File, routerNode, $"'router' of environment '{name}'");
@@ -170,6 +178,8 @@ public static partial class EnvironmentsFile
         map.RejectUnknownKeys();
         if (environment.Strategy is not null && environment.RouterSocket is null)
             throw map.Error(map.Node, $"environment '{name}': 'strategy' needs 'router' (the HAProxy runtime socket in front of the service)");
+        if (environment.CanarySteps is not null && environment.RouterSocket is null)
+            throw map.Error(map.Node, $"environment '{name}': 'canary' needs 'router' (the canary's share of the traffic is the router's weights)");
         if (environment.Replicas < 1)
             throw map.Error(map.Node, $"environment '{name}': 'replicas' must be at least 1");
         if (environment.Port is < 1 or > 65535)

@@ -47,6 +47,9 @@ public sealed record ReleaseEnvironment(string Name)
     /// <summary>How a release moves the traffic behind the router; null: a direct replacement on the port (no router).</summary>
     public ReleaseStrategy? Strategy { get; init; }
 
+    /// <summary>The canary's steps (<c>canary: { steps: [...] }</c>); null: <see cref="CanaryPlan.Default"/>.</summary>
+    public IReadOnlyList<CanaryStep>? CanarySteps { get; init; }
+
     /// <summary>The HAProxy runtime socket in front of the service (a path or tcp://host:port); null: no router.</summary>
     public string? RouterSocket { get; init; }
 

@@ -1,0 +1,39 @@
+using Serilog;
+using Shipgate.DeployTargets.Targets;
+using Shipgate.Gates.Model;
+using Shipgate.Gates.Templates;
+using Shipgate.Gates.Yaml;
+using Shipgate.Release.Decisions;
+using Shipgate.Release.Events;
+
+namespace Shipgate.Release.Flow;
+
+/// <summary>
+/// The analysis of a canary step (<see cref="CanaryAnalysis"/>): the release's gates, run by the same
+/// <see cref="VerificationSession"/> as Verify (with its traffic), judge the canary's version against the stable
+/// version serving beside it at the same time (the baseline read now, not before a switch: both serve). The policy
+/// decides (<see cref="ReleasePolicy"/>) and only a pass lets the canary go on: a failure, or an inconclusive verdict
+/// whatever the policy (a canary is not left at its share with nobody watching), takes it out.
+/// </summary>
+public sealed class CanaryGates(ReleaseSettings settings, VerificationSession session, GatesDocument gates, ReleaseEventBus events, ILogger log)
+{
+    public async Task<CanaryVerdict> AnalyseAsync(CanaryAnalysisContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var service = settings.Service.Name;
+        var environment = settings.Environment.Name;
+        var canary = context.Canary.Version;
+        await events.PublishAsync(new ReleaseEvent.CanaryAnalysing(service, environment, DateTimeOffset.UtcNow, context), cancellationToken).ConfigureAwait(false);
+        log.Information("Canary step {Step}: verifying {Version} at {Percent:0.##}% of the traffic against {Stable} serving beside it with {Gates}",
+            context.Step, canary, context.Percent, context.Stable?.Version ?? "no baseline", gates.Source);
+
+        var release = ReleaseContext.Of(service, canary, context.Stable?.Version, environment, gates.Window);
+        var outcome = await session.RunAsync(gates, release, cancellationToken).ConfigureAwait(false);
+        var decision = ReleasePolicy.Decide(outcome, settings.Policy ?? gates.Policy);
+        var passed = decision.Action == ReleaseAction.Promote;
+        await events.PublishAsync(new ReleaseEvent.CanaryAnalysed(service, environment, DateTimeOffset.UtcNow, canary, context.Step, context.Percent, outcome, decision),
+            CancellationToken.None).ConfigureAwait(false);
+        var verdict = (outcome as VerificationOutcome.Analysed)?.Result.Verdict.ToString() ?? outcome.GetType().Name;
+        return new CanaryVerdict(passed, verdict, passed ? outcome.Summary : decision.Reason);
+    }
+}
