@@ -34,7 +34,9 @@ public sealed class DockerTarget : IDeployTarget
 
     /// <summary>
     /// Raised as each deploy phase is reached: locked, pulled, recorded, created, previous-stopped, started, healthy; behind a
-    /// router: locked, pulled, recorded, created, started, added, previewed (blue-green), switched, healthy.
+    /// router: locked, pulled, recorded, created, started, added, previewed (blue-green), switched, healthy; a canary
+    /// reaches canary-P at each setWeight P below 100, canary-analysis and canary-pause as those steps begin, and
+    /// canary-stopped once a failed analysis has set its weight to 0.
     /// </summary>
     public event Action<string>? PhaseReached;
 
