@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # docker.io: the engine the deploy targets drive; docker-registry: a real registry for pushes;
 # prometheus (+ promtool): the metrics backend the gates query; busybox-static: the tiny offline test image;
-# debootstrap: the offline base image of the sample service; rsync: gitlab-ci-local; jq/curl/openssl: scripts and TLS fixtures.
+# debootstrap: the offline base image of the sample service; rsync: gitlab-ci-local; jq/curl/openssl: scripts and TLS fixtures (curl also: the switch sentinel of a direct deploy).
 APT_PACKAGES=(docker.io docker-registry prometheus rsync busybox-static debootstrap jq curl openssl apache2-utils)
 # haproxy: the traffic router of progressive delivery (src/DeployTargets/Routing; runtime API, Prometheus exporter).
 APT_PACKAGES+=(haproxy)

@@ -56,8 +56,11 @@ public sealed class DockerTarget : IDeployTarget
         var newId = await runtime.CreateAsync(release, ownPort: null, cancellationToken).ConfigureAwait(false);
         Reached("created");
         var instances = await runtime.ObserveAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var running in instances.Where(i => i.Running && i.Id != newId))
-            await runtime.StopAsync(running.Id, cancellationToken).ConfigureAwait(false);
+        var previous = instances.Where(i => i.Running && i.Id != newId).Select(i => i.Id).ToList();
+        // From here until the new release is healthy and recorded, this process's death would leave the port dead.
+        using var sentinel = SwitchSentinel.Arm(_options.Engine, newId, previous);
+        foreach (var id in previous)
+            await runtime.StopAsync(id, cancellationToken).ConfigureAwait(false);
         Reached("previous-stopped");
 
         if (_options.Engine.IsOnThisHost && PortProbe.IsInUse(_options.Port, _options.ListenAddress))
@@ -80,6 +83,7 @@ public sealed class DockerTarget : IDeployTarget
                 (restored is null ? "" : $"\n{Restarted(current, restored)}"));
         }
         release = await _transitions.WriteAsync(ReleaseTransitions.Deployed(release, request), cancellationToken).ConfigureAwait(false);
+        sentinel.Dispose();
         Reached("healthy");
         _log.Information("Release {ReleaseId} ({Version}) is healthy", release.ReleaseId, release.Version);
         return await _platform.InfoAsync(release, cancellationToken).ConfigureAwait(false);
