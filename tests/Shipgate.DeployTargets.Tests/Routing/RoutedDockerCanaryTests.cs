@@ -19,7 +19,7 @@ public sealed class RoutedDockerCanaryTests(StackFixture stack)
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "canary-ok", "1.0.0");
         var v2 = await TestImages.BuildAndPushAsync(stack, "canary-ok", "2.0.0");
-        await using var routed = await RoutedDockerStack.StartAsync(stack, "canary-ok", 18300, ReleaseStrategy.Canary);
+        await using var routed = await RoutedDockerStack.StartAsync(stack, "canary-ok", 18400, ReleaseStrategy.Canary);
         var target = new DockerTarget(routed.Options);
         var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
 
@@ -56,7 +56,7 @@ public sealed class RoutedDockerCanaryTests(StackFixture stack)
     {
         var v1 = await TestImages.BuildAndPushAsync(stack, "canary-bad", "1.0.0");
         var bad = await TestImages.BuildAndPushAsync(stack, "canary-bad", "2.0.0", TestServiceKind.Faulty);
-        await using var routed = await RoutedDockerStack.StartAsync(stack, "canary-bad", 18310, ReleaseStrategy.Canary);
+        await using var routed = await RoutedDockerStack.StartAsync(stack, "canary-bad", 18410, ReleaseStrategy.Canary);
         var target = new DockerTarget(routed.Options);
         var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
 
@@ -100,7 +100,7 @@ public sealed class RoutedDockerCanaryTests(StackFixture stack)
     [Fact]
     public async Task A_deploy_killed_mid_canary_is_undone_by_the_next_call_with_no_failed_request()
     {
-        const int port = 18320;
+        const int port = 18420;
         var v1 = await TestImages.BuildAndPushAsync(stack, "canary-kill", "1.0.0");
         var v2 = await TestImages.BuildAndPushAsync(stack, "canary-kill", "2.0.0");
         await using var routed = await RoutedDockerStack.StartAsync(stack, "canary-kill", port, ReleaseStrategy.Canary);
