@@ -170,15 +170,25 @@ public static partial class EnvironmentsFile
         if (map.Optional("router") is { } routerNode)
         {
             var router = new YamlMap(map.File, routerNode, $"'router' of environment '{name}'");
-            environment = environment with { RouterSocket = RequiredValue(router, "socket"), RouterBackend = router.String("backend") };
+            var embedded = router.Bool("embedded") ?? false;
+            environment = environment with
+            {
+                RouterEmbedded = embedded,
+                RouterSocket = embedded ? router.String("socket") : RequiredValue(router, "socket"),
+                RouterBackend = router.String("backend"),
+            };
             router.RejectUnknownKeys();
             router.ThrowIfMissing();
+            if (embedded && environment.RouterSocket is not null)
+                throw router.Error(routerNode, $"environment '{name}': 'router' is either 'embedded: true' (Shipgate's own HAProxy) or a 'socket' (one that runs), not both");
+            if (embedded && !environment.IsLocal)
+                throw router.Error(routerNode, $"environment '{name}': 'embedded: true' needs 'local: true' (Up starts the embedded router on this machine); name the router's 'socket' instead");
         }
 
         map.RejectUnknownKeys();
-        if (environment.Strategy is not null && environment.RouterSocket is null)
+        if (environment.Strategy is not null && !environment.HasRouter)
             throw map.Error(map.Node, $"environment '{name}': 'strategy' needs 'router' (the HAProxy runtime socket in front of the service)");
-        if (environment.CanarySteps is not null && environment.RouterSocket is null)
+        if (environment.CanarySteps is not null && !environment.HasRouter)
             throw map.Error(map.Node, $"environment '{name}': 'canary' needs 'router' (the canary's share of the traffic is the router's weights)");
         if (environment.Replicas < 1)
             throw map.Error(map.Node, $"environment '{name}': 'replicas' must be at least 1");

@@ -56,6 +56,15 @@ public sealed record ReleaseEnvironment(string Name)
     /// <summary>The router's backend the releases join; null: the service's name.</summary>
     public string? RouterBackend { get; init; }
 
+    /// <summary>
+    /// <c>router: { embedded: true }</c> on a local environment: Up starts Shipgate's own HAProxy in front of the service
+    /// (its socket is <see cref="Flow.ReleaseSettings.EmbeddedRouterSocket"/>) instead of the environment naming one.
+    /// </summary>
+    public bool RouterEmbedded { get; init; }
+
+    /// <summary>A router is in front of the service: one the environment names, or the embedded one.</summary>
+    public bool HasRouter => RouterSocket is not null || RouterEmbedded;
+
     /// <summary>Who must approve a deploy here (empty: nobody).</summary>
     public IReadOnlyList<string> Approvers { get; init; } = [];
 

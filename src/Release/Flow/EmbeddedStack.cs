@@ -1,13 +1,15 @@
 using System.Globalization;
 using Serilog;
+using Shipgate.DeployTargets.Routing.Haproxy;
 using Shipgate.LocalStack.Monitoring;
 using Shipgate.Pipeline.Tooling;
 
 namespace Shipgate.Release.Flow;
 
 /// <summary>
-/// The embedded stack of a local environment: Up starts what is missing of the Docker engine, the registry and
-/// Prometheus (offline, on 127.0.0.1, through the stack scripts) and reuses what already runs; Down stops what Up started.
+/// The embedded stack of a local environment: Up starts what is missing of the Docker engine, the registry,
+/// Prometheus and, for <c>router: { embedded: true }</c>, the router (offline, on 127.0.0.1, through the stack scripts)
+/// and reuses what already runs; Down stops what Up started.
 /// </summary>
 public sealed class EmbeddedStack(string stackDirectory, string scriptsDirectory, ProcessRunner tools, HttpClient http, ILogger log)
 {
@@ -16,6 +18,10 @@ public sealed class EmbeddedStack(string stackDirectory, string scriptsDirectory
     private string PrometheusDataDirectory => Path.Combine(stackDirectory, "prometheus-data");
 
     private string RegistryConfig => Path.Combine(stackDirectory, "registry.yml");
+
+    private string RouterDirectory => Path.Combine(stackDirectory, "router");
+
+    private string RouterPidFile => Path.Combine(RouterDirectory, "haproxy.pid");
 
     public LocalMonitoring Monitoring => new(PrometheusConfigDirectory, ReleaseSettings.EmbeddedPrometheus, new PrometheusReloader(http));
 
@@ -58,16 +64,37 @@ public sealed class EmbeddedStack(string stackDirectory, string scriptsDirectory
             await ScriptAsync("prometheus.sh", ["start", Monitoring.PrometheusConfigPath, ReleaseSettings.EmbeddedPrometheus.Port.ToString(CultureInfo.InvariantCulture), PrometheusDataDirectory], cancellationToken).ConfigureAwait(false);
         }
 
+        if (settings.UsesEmbeddedRouter)
+            await StartRouterAsync(settings, cancellationToken).ConfigureAwait(false);
+
         log.Information("Stack: engine {Engine}, registry {Registry}, Prometheus {Prometheus}", settings.Engine, settings.Registry, settings.Prometheus);
     }
 
     public async Task DownAsync(CancellationToken cancellationToken)
     {
+        if (File.Exists(RouterPidFile))
+            await ScriptAsync("haproxy.sh", ["stop", RouterPidFile], cancellationToken).ConfigureAwait(false);
         if (Directory.Exists(PrometheusDataDirectory))
             await ScriptAsync("prometheus.sh", ["stop", PrometheusDataDirectory], cancellationToken).ConfigureAwait(false);
         if (File.Exists(RegistryConfig))
             await ScriptAsync("registry.sh", ["stop", RegistryConfig], cancellationToken).ConfigureAwait(false);
         await ScriptAsync("docker.sh", ["stop"], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Shipgate's own HAProxy on the service's port, with an empty backend the releases join at runtime. One that runs
+    /// already is kept as it is: restarting it would drop the servers the releases added.
+    /// </summary>
+    private async Task StartRouterAsync(ReleaseSettings settings, CancellationToken cancellationToken)
+    {
+        var socket = settings.RouterSocket!;
+        var config = HaproxyConfig.Generate(new HaproxyConfigSpec(
+            settings.RouterBackend, settings.Port, socket, ExporterPort: null, Servers: [], new HaproxyHealthCheck(settings.Service.HealthPath)));
+        Directory.CreateDirectory(RouterDirectory);
+        var configPath = Path.Combine(RouterDirectory, "haproxy.cfg");
+        await File.WriteAllTextAsync(configPath, config, cancellationToken).ConfigureAwait(false);
+        await ScriptAsync("haproxy.sh", ["start", configPath, RouterPidFile, socket], cancellationToken).ConfigureAwait(false);
+        log.Information("Router: Shipgate's HAProxy on 127.0.0.1:{Port}, runtime socket {Socket}", settings.Port, socket);
     }
 
     private bool OurPrometheusRuns =>

@@ -49,6 +49,9 @@ public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment 
     /// <summary>The HAProxy runtime socket in front of the service; null: no router (a direct replacement).</summary>
     public string? RouterSocket { get; init; }
 
+    /// <summary>Up starts Shipgate's own HAProxy in front of the service (<c>router: { embedded: true }</c> on a local environment).</summary>
+    public bool UsesEmbeddedRouter => Environment.IsLocal && Environment.RouterEmbedded;
+
     /// <summary>The router's backend the releases join: the environment's, else the service's name.</summary>
     public string RouterBackend => Environment.RouterBackend ?? Service.Name;
 
@@ -72,6 +75,13 @@ public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment 
 
     public string Repository => $"{Registry}/{Service.Name}";
 
+    /// <summary>
+    /// The runtime socket of the embedded router in front of <paramref name="port"/>: one router per service port on this
+    /// machine, under the temporary directory (a unix socket path must stay short, whatever the checkout's path).
+    /// </summary>
+    public static string EmbeddedRouterSocket(int port) =>
+        Path.Combine(Path.GetTempPath(), $"shipgate-router-{port.ToString(CultureInfo.InvariantCulture)}", "admin.sock");
+
     public static ReleaseSettings Merge(
         ReleaseService service, ReleaseEnvironment environment, IReleaseTargets parameters, IReadOnlyDictionary<string, string> variables)
     {
@@ -79,12 +89,13 @@ public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment 
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(variables);
+        var port = parameters.ServicePortOverride ?? environment.Port ?? service.Port;
         return new ReleaseSettings(service, environment)
         {
             Platform = parameters.PlatformOverride ?? environment.Platform ?? PlatformKind.Docker,
             PlatformGiven = parameters.PlatformOverride is not null || environment.Platform is not null,
             Replicas = parameters.ReplicasOverride ?? environment.Replicas,
-            Port = parameters.ServicePortOverride ?? environment.Port ?? service.Port,
+            Port = port,
             Engine = parameters.DockerHostOverride ?? environment.Engine ?? LocalEngine,
             Registry = parameters.RegistryOverride ?? environment.Registry ?? EmbeddedRegistry,
             Prometheus = parameters.PrometheusUrlOverride ?? environment.Prometheus ?? EmbeddedPrometheus,
@@ -94,7 +105,7 @@ public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment 
             Policy = parameters.InconclusivePolicyOverride ?? environment.Policy,
             GatesFile = parameters.GatesFileOverride ?? service.GatesFile,
             Strategy = StrategyOf(parameters.StrategyOverride, environment),
-            RouterSocket = environment.RouterSocket,
+            RouterSocket = environment.RouterSocket ?? (environment.RouterEmbedded ? EmbeddedRouterSocket(port) : null),
             TrafficRate = service.Traffic is null ? null
                 : parameters.LoadRate is [var start, var end] ? (start, end)
                 : service.Traffic.Rate,
@@ -106,9 +117,9 @@ public sealed record ReleaseSettings(ReleaseService Service, ReleaseEnvironment 
     {
         var strategy = parameter is null ? environment.Strategy ?? ReleaseStrategy.Direct
             : ReleaseStrategies.Parse(parameter) ?? throw new ArgumentException($"--strategy '{parameter}': one of allAtOnce, blueGreen, canary");
-        if (strategy.NeedsRouter() && environment.RouterSocket is null)
+        if (strategy.NeedsRouter() && !environment.HasRouter)
             throw new ArgumentException(
-                $"--strategy {strategy.Name()}: environment '{environment.Name}' names no router; add 'router: {{ socket: /run/haproxy/admin.sock }}' to it in the environments file");
+                $"--strategy {strategy.Name()}: environment '{environment.Name}' names no router; add 'router: {{ socket: /run/haproxy/admin.sock }}' (or, for a local environment, 'router: {{ embedded: true }}') to it in the environments file");
         return strategy;
     }
 

@@ -1,6 +1,7 @@
 using Shipgate.Core.Yaml;
 using Shipgate.DeployTargets.Targets;
 using Shipgate.Release.Environments;
+using Shipgate.Release.Flow;
 
 namespace Shipgate.Release.Tests.Environments;
 
@@ -42,6 +43,38 @@ public sealed class StrategyTests
               staging:
                 local: true
                 {entry}
+            """, "environments.yaml", NoVariables));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_local_environment_may_ask_for_the_embedded_router_whose_socket_is_one_per_service_port()
+    {
+        var environment = EnvironmentsFile.Parse("""
+            environments:
+              local:
+                local: true
+                port: 8123
+                strategy: blueGreen
+                router: { embedded: true }
+            """, "environments.yaml", NoVariables)["local"];
+
+        Assert.True(environment.RouterEmbedded);
+        Assert.Null(environment.RouterSocket);
+        Assert.True(environment.HasRouter);
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "shipgate-router-8123", "admin.sock"), ReleaseSettings.EmbeddedRouterSocket(8123));
+    }
+
+    [Theory]
+    [InlineData("local: true", "router: { embedded: true, socket: /run/haproxy/admin.sock }", "environments.yaml:4:13: environment 'staging': 'router' is either 'embedded: true'")]
+    [InlineData("engine: { endpoint: 'tcp://127.0.0.1:2376' }", "router: { embedded: true }", "environments.yaml:4:13: environment 'staging': 'embedded: true' needs 'local: true'")]
+    public void The_embedded_router_is_refused_beside_a_socket_or_on_an_environment_that_is_not_local(string where, string router, string message)
+    {
+        var error = Assert.Throws<YamlFileException>(() => EnvironmentsFile.Parse($"""
+            environments:
+              staging:
+                {where}
+                {router}
             """, "environments.yaml", NoVariables));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }

@@ -60,7 +60,10 @@ public sealed class TestRepository : IDisposable
 
     public void WriteGates(string text) => File.WriteAllText(Path.Combine(Root, "gates.yaml"), text);
 
-    /// <summary>Writes the environments file: <c>test</c> on the local engine, <c>remote</c> on the TLS engine.</summary>
+    /// <summary>
+    /// Writes the environments file: <c>test</c> on the local engine, <c>remote</c> on the TLS engine, <c>routed</c> a local
+    /// environment (the test stack's registry and Prometheus) behind the embedded router.
+    /// </summary>
     public void WriteEnvironments()
     {
         var remote = Stack.Remote;
@@ -78,6 +81,12 @@ public sealed class TestRepository : IDisposable
                 port: {Port.ToString(CultureInfo.InvariantCulture)}
                 registry: {"{"} host: "{Stack.Registry}" {"}"}
                 prometheus: {"{"} url: "{Stack.Prometheus.Url}" {"}"}
+              routed:
+                local: true
+                port: {Port.ToString(CultureInfo.InvariantCulture)}
+                registry: {"{"} host: "{Stack.Registry}" {"}"}
+                prometheus: {"{"} url: "{Stack.Prometheus.Url}" {"}"}
+                router: {"{"} embedded: true {"}"}
             """);
     }
 
@@ -147,6 +156,7 @@ internal sealed class TestReleaseBuild : Pipeline.ShipgateBuild, IReleaseTargets
     {
         GatesFile = "gates.yaml",
         EnvironmentsFile = "environments.yaml",
+        StackScripts = Path.Combine(Testing.RepositoryPaths.Root, "scripts", "stack"),
         Traffic = new TrafficSettings { Path = "/health", Features = ["x"], Rate = (5, 10) },
     };
 

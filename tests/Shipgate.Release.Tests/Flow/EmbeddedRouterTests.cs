@@ -1,0 +1,48 @@
+using Shipgate.Release.Flow;
+
+namespace Shipgate.Release.Tests.Flow;
+
+/// <summary>
+/// <c>router: { embedded: true }</c> on a local environment, against the real engine and a real HAProxy: Up starts
+/// Shipgate's own router on the service's port, the releases join it behind, and the next release keeps it.
+/// </summary>
+[Collection(ReleaseStackCollection.Name)]
+public sealed class EmbeddedRouterTests(ReleaseStack stack)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    [Fact]
+    public async Task Up_starts_the_embedded_router_on_the_service_port_and_releases_change_behind_it()
+    {
+        using var repository = new TestRepository(stack, "svc-embedded-router");
+        var pidFile = Path.Combine(repository.Root, ".nuke", "temp", "stack", "router", "haproxy.pid");
+        try
+        {
+            var first = await DeployAsync(repository, "v1");
+            var router = await File.ReadAllTextAsync(pidFile);
+            Assert.Equal("v1", await GetAsync(repository.Port, "version"));
+            Assert.True(File.Exists(ReleaseSettings.EmbeddedRouterSocket(repository.Port)), first);
+
+            await DeployAsync(repository, "v2");
+
+            // The same router (its runtime-added servers kept), now sending the service's port to v2 on a port of its own.
+            Assert.Equal(router, await File.ReadAllTextAsync(pidFile));
+            Assert.Equal("v2", await GetAsync(repository.Port, "version"));
+        }
+        finally
+        {
+            await ReleaseStack.ScriptAsync("haproxy.sh", "stop", pidFile);
+        }
+    }
+
+    private static async Task<string> DeployAsync(TestRepository repository, string version)
+    {
+        await File.WriteAllTextAsync(Path.Combine(repository.Root, "app", "www", "version"), version);
+        var deploy = repository.Build("Deploy", "--environment", "routed", "--version", version, "--skip", "Verify");
+        Assert.True(deploy.ExitCode == 0, deploy.Output);
+        return deploy.Output;
+    }
+
+    private static async Task<string> GetAsync(int port, string path) =>
+        await Http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/{path}"));
+}
