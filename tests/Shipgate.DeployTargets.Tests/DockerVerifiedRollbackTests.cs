@@ -8,8 +8,9 @@ using Shipgate.DeployTargets.Tests.Stack;
 namespace Shipgate.DeployTargets.Tests;
 
 /// <summary>
-/// v1 promoted, v2 deployed but never verified (left Healthy), then v3: a rollback of v3, and the recovery of a v3 whose
-/// verifier was killed, return to v1 (the last verified release), never to v2; and v1's container survives v3's promote.
+/// v1 promoted, v2 deployed but never verified (left Healthy), then v3: a rollback of v3, the recovery of a v3 whose
+/// verifier was killed, and the undo of a v3 that never became healthy return to v1 (the last verified release), never
+/// to v2; and v1's container survives v3's promote.
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class DockerVerifiedRollbackTests(StackFixture stack)
@@ -62,6 +63,23 @@ public sealed class DockerVerifiedRollbackTests(StackFixture stack)
         Assert.Equal(ReleasePhase.RolledBack, status.History[0].Phase);
         Assert.Equal(ReleasePhase.PassedOver, status.History.Single(r => r.ReleaseId == second.ReleaseId).Phase);
         Assert.Equal([first.ReleaseId], await ReleasesWithContainersAsync("verifiedrecovery"));
+    }
+
+    [Fact]
+    public async Task A_deploy_that_never_becomes_healthy_returns_to_the_last_promoted_release_not_to_the_unverified_one_it_replaced()
+    {
+        var (v1, v2, _) = await ThreeVersionsAsync("verifiedundo");
+        var bad = await TestImages.BuildAndPushAsync(stack, "verifiedundo", "3.0.0", TestServiceKind.Unhealthy);
+        var target = new DockerTarget(await TestTargets.FreshDockerAsync(stack, "verifiedundo", 18072) with { HealthTimeout = TimeSpan.FromSeconds(3) });
+        var (first, second) = await PromotedThenUnverifiedAsync(target, v1, v2);
+
+        var error = await Assert.ThrowsAsync<DeployTargetException>(() => target.DeployAsync(new DeployRequest(bad.Reference, "3.0.0", "c3", "tests")));
+
+        Assert.Contains("was rolled back to 1.0.0", error.Message, StringComparison.Ordinal);
+        Assert.Equal("1.0.0", await TestImages.GetAsync(18072, "version"));
+        var status = await target.StatusAsync();
+        Assert.Equal(first.ReleaseId, status.Current?.ReleaseId);
+        Assert.Equal(ReleasePhase.PassedOver, status.History.Single(r => r.ReleaseId == second.ReleaseId).Phase);
     }
 
     private async Task<(PushedImage V1, PushedImage V2, PushedImage V3)> ThreeVersionsAsync(string name) => (
