@@ -144,6 +144,7 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
         ? "(none)"
         : $"{record.Version} [{record.Phase}] {record.ReleaseId} {record.Image} deployed {record.DeployedAt:u} by {record.DeployedBy}"
           + (record.ApprovedBy is null ? "" : $", approved by {record.ApprovedBy}")
+          + (record.Strategy is { } strategy && strategy != ReleaseStrategy.Direct ? $", {strategy.Name()}" + (record.RouterStep is { } step ? $" ({step.ToString().ToLowerInvariant()})" : "") : "")
           + (record.CanaryStep is null ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", canary step {record.CanaryStep} at {record.CanaryWeight:0.##}%"))
           + (record.CanaryAnalyses is null ? "" : $" ({record.CanaryAnalyses})")
           + (record.Verdict is null ? "" : $", verdict {record.Verdict}")

@@ -22,12 +22,14 @@ public sealed class EmbeddedRouterTests(ReleaseStack stack)
             var router = await File.ReadAllTextAsync(pidFile);
             Assert.Equal("v1", await GetAsync(repository.Port, "version"));
             Assert.True(File.Exists(ReleaseSettings.EmbeddedRouterSocket(repository.Port)), first);
+            Assert.Contains("v1 [Healthy]", repository.Build("Status", "--environment", "routed").Output, StringComparison.Ordinal);
 
             await DeployAsync(repository, "v2");
 
             // The same router (its runtime-added servers kept), now sending the service's port to v2 on a port of its own.
             Assert.Equal(router, await File.ReadAllTextAsync(pidFile));
             Assert.Equal("v2", await GetAsync(repository.Port, "version"));
+            Assert.Matches(@"Current: +v2 \[Healthy\] .*, allAtOnce \(", repository.Build("Status", "--environment", "routed").Output);
         }
         finally
         {
