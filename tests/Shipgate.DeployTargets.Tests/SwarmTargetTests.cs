@@ -10,6 +10,7 @@ public sealed class SwarmTargetTests(StackFixture stack)
 {
     private const int BasePort = 18040;
     private const int KillBasePort = 18050;
+    private const int VerifiedBasePort = 18075;
 
     /// <summary>Every replica answers the version. A replica gets up to 10 s: on this shared 2-core machine a task
     /// reported running may take a moment before its port accepts connections again after a rollback.</summary>
@@ -69,6 +70,30 @@ public sealed class SwarmTargetTests(StackFixture stack)
         await AssertAllReplicasServeAsync("1.0.0");
         Assert.Equal(first.ReleaseId, (await target.StatusAsync()).Current?.ReleaseId);
         await stack.ForgetServiceAsync("rolling", "test");
+    }
+
+    [Fact]
+    public async Task An_update_that_never_converges_returns_to_the_last_promoted_spec_not_to_the_unverified_one_it_replaced()
+    {
+        await stack.EnsureSwarmAsync();
+        await stack.ForgetServiceAsync("swverified", "test");
+        var v1 = await TestImages.BuildAndPushAsync(stack, "swarm-verified", "1.0.0");
+        var v2 = await TestImages.BuildAndPushAsync(stack, "swarm-verified", "2.0.0");
+        var bad = await TestImages.BuildAndPushAsync(stack, "swarm-verified", "3.0.0", TestServiceKind.Unhealthy);
+        var target = new DockerSwarmTarget(new SwarmTargetOptions("swverified", "test", VerifiedBasePort) { HealthTimeout = TimeSpan.FromSeconds(60) });
+        var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+        await target.PromoteAsync(new PromoteRequest("release-manager", "Pass") { ReleaseId = first.ReleaseId });
+        var second = await target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests"));
+        Assert.Equal(ReleasePhase.Healthy, second.Phase);
+
+        var error = await Assert.ThrowsAsync<DeployTargetException>(() => target.DeployAsync(new DeployRequest(bad.Reference, "3.0.0", "c3", "tests")));
+
+        Assert.Contains("was rolled back to 1.0.0", error.Message, StringComparison.Ordinal);
+        await AssertAllReplicasServeAsync("1.0.0", VerifiedBasePort);
+        var status = await target.StatusAsync();
+        Assert.Equal(first.ReleaseId, status.Current?.ReleaseId);
+        Assert.Equal(ReleasePhase.PassedOver, status.History.Single(r => r.ReleaseId == second.ReleaseId).Phase);
+        await stack.ForgetServiceAsync("swverified", "test");
     }
 
     [Fact]
