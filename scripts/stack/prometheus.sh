@@ -8,7 +8,8 @@ set -euo pipefail
 
 usage() { echo "usage: $0 start CONFIG PORT DATADIR [WEB_CONFIG] | stop DATADIR" >&2; exit 2; }
 
-running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# shellcheck source=pidfile.sh
+source "$(dirname "${BASH_SOURCE[0]}")/pidfile.sh"
 
 start() {
   local config=$1 port=$2 datadir=$3 webconfig=${4:-}
@@ -44,22 +45,7 @@ start() {
   exit 1
 }
 
-stop() {
-  local pidfile="$1/prometheus.pid"
-  if ! running "$pidfile"; then
-    rm -f "$pidfile"
-    return 0
-  fi
-  local pid
-  pid=$(cat "$pidfile")
-  kill "$pid"
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; return 0; }
-    sleep 0.1
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$pidfile"
-}
+stop() { stop_pidfile "$1/prometheus.pid"; }
 
 case "${1:-}" in
   start) [[ $# -ge 4 ]] || usage; start "$2" "$3" "$4" "${5:-}" ;;
