@@ -40,13 +40,19 @@ internal sealed class HealthWaiter(ContainerRuntime runtime, DockerTargetOptions
                 {
                     (owner, detail) = ListenerProbe.Check(inspect.ID, state.Pid, address, port);
                 }
-                else if (!await StillRunsAsync(containerId, state, ct).ConfigureAwait(false) || ++unseen < UnseenLooksBeforeNotChecked)
+                else
                 {
                     // Its process exited between the two looks (the engine may not know yet), or /proc lags: the next
                     // look sees the exit, the restart or the process. Only an engine in another pid namespace stays
                     // unseen look after look; a probe answered meanwhile may be anyone's, so it proves nothing yet.
-                    await Task.Delay(Poll, ct).ConfigureAwait(false);
-                    continue;
+                    var stillRuns = await StillRunsAsync(containerId, state, ct).ConfigureAwait(false);
+                    if (stillRuns)
+                        unseen++;
+                    if (!stillRuns || unseen < UnseenLooksBeforeNotChecked)
+                    {
+                        await Task.Delay(Poll, ct).ConfigureAwait(false);
+                        continue;
+                    }
                 }
             }
             var healthcheck = state.Health is { Status: { Length: > 0 } status } && status != "none" ? status : null;
