@@ -82,7 +82,7 @@ internal sealed class CanaryRollout(DockerRouting routing, ReleaseTransitions tr
     /// No new request to the canary: its weight to 0 (one command; the stable release keeps its own weight), or, once
     /// the canary has all the traffic, the switch back (the stable release's weight up before the canary's falls).
     /// </summary>
-    public Task TakeOutAsync(ReleaseRecord canary, ReleaseRecord stable, double weight, CancellationToken ct) =>
+    private Task TakeOutAsync(ReleaseRecord canary, ReleaseRecord stable, double weight, CancellationToken ct) =>
         weight >= 100 ? routing.SwitchToAsync(stable.ReleaseId, ct) : routing.StopSendingAsync(canary.ReleaseId, ct);
 
     /// <summary>The caller's analysis; one that throws has not passed (and a cancel is the caller's: it propagates).</summary>

@@ -84,7 +84,8 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
     /// <summary>
     /// The canary's steps beside the current release (<see cref="CanaryRollout"/>). A step that did not pass has already
     /// taken the canary out of the traffic; it is then drained, removed and recorded RolledBack. A cancel (Ctrl-C,
-    /// SIGTERM) takes it out and undoes it the same way, so nobody is left on a canary no one watches.
+    /// SIGTERM) switches the traffic back to the current release and undoes the canary the same way, so nobody is left
+    /// on a canary no one watches.
     /// </summary>
     private async Task<ReleaseRecord> CanaryAsync(ContainerRuntime runtime, DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port, CancellationToken ct)
     {
@@ -102,8 +103,10 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             var latest = (await transitions.ReadHistoryAsync(CancellationToken.None).ConfigureAwait(false)).Find(release.ReleaseId) ?? release;
-            await rollout.TakeOutAsync(latest, current, latest.CanaryWeight ?? 0, CancellationToken.None).ConfigureAwait(false);
-            await transitions.UndoAsync(latest, current, ReleasePhase.RolledBack, $"the canary was interrupted at step {latest.CanaryStep ?? 0} (Ctrl-C, SIGTERM or a CI cancel)", CancellationToken.None).ConfigureAwait(false);
+            // The ledger may lag the router by one step (a cancel between a weight change and its record): switch back, whatever the weights.
+            await platform.Routing!.SwitchToAsync(current.ReleaseId, CancellationToken.None).ConfigureAwait(false);
+            await transitions.UndoAsync(latest, current, ReleasePhase.RolledBack, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the canary was interrupted after step {latest.CanaryStep ?? 0} ({latest.CanaryWeight ?? 0:0.##}% of the traffic) by Ctrl-C, SIGTERM or a CI cancel"), CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         if (outcome.Failure is not null)

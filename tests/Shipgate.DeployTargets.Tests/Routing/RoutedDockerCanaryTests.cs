@@ -98,6 +98,40 @@ public sealed class RoutedDockerCanaryTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_cancelled_canary_is_taken_out_and_rolled_back_while_the_stable_release_keeps_serving()
+    {
+        var v1 = await TestImages.BuildAndPushAsync(stack, "canary-cancel", "1.0.0");
+        var v2 = await TestImages.BuildAndPushAsync(stack, "canary-cancel", "2.0.0");
+        await using var routed = await RoutedDockerStack.StartAsync(stack, "canary-cancel", 18430, ReleaseStrategy.Canary);
+        var target = new DockerTarget(routed.Options with
+        {
+            Router = routed.Options.Router! with { CanarySteps = [new CanaryStep.SetWeight(10), new CanaryStep.Pause(TimeSpan.FromMinutes(5))] },
+        });
+        var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+
+        // Ctrl-C, SIGTERM or a CI cancel during the pause at 10 %.
+        using var cancel = new CancellationTokenSource();
+        target.PhaseReached += phase =>
+        {
+            if (phase == "canary-pause") cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
+        };
+        var cancelled = await ProbedAsync(routed, async () => await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests"), cancel.Token)));
+
+        AssertNoFailure(cancelled.Probes, "the cancelled canary", routed);
+        Assert.Contains(cancelled.Probes, p => p.Backend == "2.0.0");
+        Assert.Equal("1.0.0", cancelled.Probes[^1].Backend);
+        var status = await target.StatusAsync();
+        Assert.Empty(status.Recovered);
+        Assert.Equal(first.ReleaseId, status.Current!.ReleaseId);
+        var canary = Assert.Single(status.History, r => r.Version == "2.0.0");
+        Assert.Equal(ReleasePhase.RolledBack, canary.Phase);
+        Assert.Contains("interrupted after step 1 (10% of the traffic)", canary.Reason, StringComparison.Ordinal);
+        Assert.Equal([first.ReleaseId], (await routed.StateAsync()).Servers.Select(s => s.Name));
+        Assert.Equal(1, await new ContainerCount(stack).OfAsync("canary-cancel"));
+    }
+
+    [Fact]
     public async Task A_deploy_killed_mid_canary_is_undone_by_the_next_call_with_no_failed_request()
     {
         const int port = 18420;
