@@ -15,7 +15,7 @@ public enum ReleaseStrategy
     /// <summary>Behind the router: the new version waits at weight 0, is verified with preview traffic sent to it alone, then the router switches.</summary>
     BlueGreen,
 
-    /// <summary>Behind the router, step by step (not built yet: refused with a message saying so).</summary>
+    /// <summary>Behind the router, beside the serving version, step by step (<see cref="CanaryStep"/>): weights, analyses, pauses, then all the traffic.</summary>
     Canary,
 }
 
