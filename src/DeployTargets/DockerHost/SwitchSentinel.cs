@@ -47,7 +47,15 @@ internal sealed class SwitchSentinel : IDisposable
         var info = new ProcessStartInfo("setsid") { RedirectStandardInput = true, UseShellExecute = false };
         foreach (var argument in new[] { "-f", "bash", "-c", Script, "shipgate-switch-sentinel", LogPath, engine.Endpoint.AbsolutePath, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), newContainer }.Concat(previousContainers))
             info.ArgumentList.Add(argument);
-        return new SwitchSentinel(Process.Start(info));
+        try
+        {
+            return new SwitchSentinel(Process.Start(info));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No setsid on this machine (util-linux): the deploy goes on unguarded, as it did before the sentinel.
+            return new SwitchSentinel(null);
+        }
     }
 
     /// <summary>Disarms the sentinel (it exits); once is enough, later calls do nothing.</summary>
