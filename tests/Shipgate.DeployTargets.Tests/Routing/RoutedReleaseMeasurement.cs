@@ -11,7 +11,7 @@ namespace Shipgate.DeployTargets.Tests.Routing;
 /// <summary>
 /// The release's numbers for docs/benchmarks.md ("Progressive delivery"), side by side in one run: failed requests
 /// under a 100 requests/s prober during a healthy release and during its rollback, with the direct replacement (no
-/// router), allAtOnce and blueGreen behind a real HAProxy, on the real dockerd; and how long a blue-green rollback
+/// router), allAtOnce, blueGreen and canary (the default steps, analyses passed at once) behind a real HAProxy, on the real dockerd; and how long a blue-green rollback
 /// takes. Rounds: SHIPGATE_RELEASE_ROUNDS (1); the table goes to SHIPGATE_RELEASE_BENCH_OUTPUT when it is set
 /// (bench/ProgressiveDelivery/release.sh). Only the router strategies' zero failures are asserted (the direct
 /// replacement's failures are what is measured; timings are reported, never asserted).
@@ -22,14 +22,14 @@ public sealed class RoutedReleaseMeasurement(StackFixture stack, ITestOutputHelp
     private const double Rate = 100;
 
     [Fact]
-    public async Task Failed_requests_during_release_and_rollback_direct_vs_allAtOnce_vs_blueGreen()
+    public async Task Failed_requests_during_release_and_rollback_direct_vs_allAtOnce_vs_blueGreen_vs_canary()
     {
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("SHIPGATE_RELEASE_ROUNDS"), CultureInfo.InvariantCulture, out var n) ? n : 1;
         var v1 = await TestImages.BuildAndPushAsync(stack, "measured", "1.0.0");
         var v2 = await TestImages.BuildAndPushAsync(stack, "measured", "2.0.0");
         var rows = new List<Row>();
 
-        foreach (var strategy in new[] { ReleaseStrategy.Direct, ReleaseStrategy.AllAtOnce, ReleaseStrategy.BlueGreen })
+        foreach (var strategy in new[] { ReleaseStrategy.Direct, ReleaseStrategy.AllAtOnce, ReleaseStrategy.BlueGreen, ReleaseStrategy.Canary })
         {
             var port = 18260 + ((int)strategy * 10);
             RoutedDockerStack? routed = strategy == ReleaseStrategy.Direct ? null : await RoutedDockerStack.StartAsync(stack, "measured", port, strategy);
@@ -40,8 +40,8 @@ public sealed class RoutedReleaseMeasurement(StackFixture stack, ITestOutputHelp
                 var frontend = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/version");
                 for (var round = 0; round < rounds; round++)
                 {
-                    await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests") { Force = true });
-                    var release = await MeasureAsync(frontend, () => target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests") { Force = true }));
+                    await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests") { Force = true, Analyse = Passed });
+                    var release = await MeasureAsync(frontend, () => target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests") { Force = true, Analyse = Passed }));
                     var rollback = await MeasureAsync(frontend, () => target.RollbackAsync(new RollbackRequest("measured rollback")));
                     rows.Add(new Row(strategy, release.Probes, rollback.Probes, release.Call, rollback.Call, rollback.LastOld));
                 }
@@ -60,6 +60,10 @@ public sealed class RoutedReleaseMeasurement(StackFixture stack, ITestOutputHelp
         foreach (var row in rows.Where(r => r.Strategy != ReleaseStrategy.Direct))
             Assert.True(row.ReleaseFailed + row.RollbackFailed == 0, table);
     }
+
+    /// <summary>The canary's analyses pass at once: what is measured is the traffic moving through its steps (10 %, 50 %, 100 %).</summary>
+    private static Task<CanaryVerdict> Passed(CanaryAnalysisContext context, CancellationToken ct) =>
+        Task.FromResult(new CanaryVerdict(true, "Pass", "measured: the steps' traffic, not the gates"));
 
     /// <summary>The prober around one call: its probes, how long the call took, and when (after the call began) the last answer of the leaving version was sent.</summary>
     private static async Task<(IReadOnlyList<Probe> Probes, TimeSpan Call, TimeSpan LastOld)> MeasureAsync<T>(Uri frontend, Func<Task<T>> call)
