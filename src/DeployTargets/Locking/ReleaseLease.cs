@@ -14,10 +14,13 @@ internal sealed class ReleaseLease : IAsyncDisposable
     private readonly string _key;
     private int _disposed;
 
-    private ReleaseLease(string key, DeployLock.Lease held)
+    private IReadOnlyList<string> _unreportedRecovery;
+
+    private ReleaseLease(string key, DeployLock.Lease held, IReadOnlyList<string> recovered)
     {
         _key = key;
         _lock = held;
+        _unreportedRecovery = recovered;
     }
 
     public LockHolder Holder => _lock.Holder;
@@ -30,10 +33,16 @@ internal sealed class ReleaseLease : IAsyncDisposable
     /// <summary>The lease this process holds on the service, if any.</summary>
     public static ReleaseLease? Find(string key) => Held.TryGetValue(key, out var lease) ? lease : null;
 
-    /// <summary>Registers a lock just taken as this process's lease; refuses a second lease on the same service.</summary>
-    public static async Task<ReleaseLease> RegisterAsync(string key, DeployLock.Lease held, string service)
+    /// <summary>
+    /// What taking the lease recovered, once: the first status through the lease reports it, so a release step run on
+    /// its own (a separate Verify) tells its sinks about a recovery as a Status would.
+    /// </summary>
+    public IReadOnlyList<string> TakeUnreportedRecovery() => Interlocked.Exchange(ref _unreportedRecovery, []);
+
+    /// <summary>Registers a lock just taken (and what its recovery did) as this process's lease; refuses a second lease on the same service.</summary>
+    public static async Task<ReleaseLease> RegisterAsync(string key, DeployLock.Lease held, string service, IReadOnlyList<string> recovered)
     {
-        var lease = new ReleaseLease(key, held);
+        var lease = new ReleaseLease(key, held, recovered);
         if (Held.TryAdd(key, lease)) return lease;
         await held.DisposeAsync().ConfigureAwait(false);
         throw SecondLease(key, service);

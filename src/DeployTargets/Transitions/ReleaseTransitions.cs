@@ -71,8 +71,10 @@ internal sealed class ReleaseTransitions
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, "A release lease needs a holder: say who holds it (e.g. \"Deploy 1.2.3 by ci\").");
         if (ReleaseLease.Find(LeaseKey) is not null) throw ReleaseLease.SecondLease(LeaseKey, _platform.ServiceLabel);
         await _platform.ConnectAsync(ct).ConfigureAwait(false);
-        var held = await _lock.AcquireAndRecoverAsync(_service, _environment, TimeSpan.Zero, holder, RecoverAsync, whenLocked: null, ct).ConfigureAwait(false);
-        var lease = await ReleaseLease.RegisterAsync(LeaseKey, held, _platform.ServiceLabel).ConfigureAwait(false);
+        IReadOnlyList<string> recovered = [];
+        var held = await _lock.AcquireAndRecoverAsync(_service, _environment, TimeSpan.Zero, holder,
+            async c => recovered = await RecoverAsync(c).ConfigureAwait(false), whenLocked: null, ct).ConfigureAwait(false);
+        var lease = await ReleaseLease.RegisterAsync(LeaseKey, held, _platform.ServiceLabel, recovered).ConfigureAwait(false);
         _log.Information("Release lease of {Service} taken: {Holder}", _platform.ServiceLabel, lease.Holder);
         return lease;
     }
@@ -173,7 +175,7 @@ internal sealed class ReleaseTransitions
         {
             await lease.Calls.WaitAsync(ct).ConfigureAwait(false);
             await using var pass = new PassThrough(lease);
-            recovered = await RecoverAsync(ct).ConfigureAwait(false);
+            recovered = [.. lease.TakeUnreportedRecovery(), .. await RecoverAsync(ct).ConfigureAwait(false)];
             heldBy = lease.Holder;
         }
         else

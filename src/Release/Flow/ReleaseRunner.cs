@@ -28,7 +28,7 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
     public async Task<ReleaseInfo> DeployAsync(ImageManifest image, bool force, bool verifyNext, CancellationToken cancellationToken, CanaryAnalysis? analyse = null)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var before = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
+        var before = await StatusAsync(cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new ReleaseEvent.Deploying(Service, Environment, DateTimeOffset.UtcNow, image.Version, image.Reference, before.Current?.Version), cancellationToken).ConfigureAwait(false);
         ReleaseInfo released;
         try
@@ -54,7 +54,7 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(gates);
-        var status = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
+        var status = await StatusAsync(cancellationToken).ConfigureAwait(false);
         var serving = status.Current;
         var current = serving?.Record is { Phase: var phase } record && phase is ReleasePhase.Healthy or ReleasePhase.Verifying or ReleasePhase.Paused
             ? record
@@ -95,7 +95,11 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
         }
     }
 
-    /// <summary>What serves and the ledger; when reading it recovered what a dead process left, the sinks hear of it.</summary>
+    /// <summary>
+    /// What serves and the ledger; when reading it (or taking the release lease just before) recovered what a dead process
+    /// left, the sinks hear of it. Every step reads the status through here first, so a step run on its own under a lease
+    /// of its own (a separate Verify, Promote) reports the recovery too.
+    /// </summary>
     public async Task<ReleaseStatus> StatusAsync(CancellationToken cancellationToken)
     {
         var status = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
@@ -107,7 +111,7 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
     /// <summary>Promotes the serving release by hand (a paused one, or one verified elsewhere).</summary>
     public async Task<ReleaseInfo> PromoteAsync(string approvedBy, CancellationToken cancellationToken)
     {
-        var status = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
+        var status = await StatusAsync(cancellationToken).ConfigureAwait(false);
         var current = status.Current?.Record ?? throw new InvalidOperationException($"Nothing of {Service} serves in {Environment}.");
         var promoted = await platform.PromoteAsync(new PromoteRequest(approvedBy, current.Verdict ?? "Pass (manual)") { ReleaseId = current.ReleaseId }, cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new ReleaseEvent.Promoted(Service, Environment, DateTimeOffset.UtcNow, promoted, approvedBy), CancellationToken.None).ConfigureAwait(false);

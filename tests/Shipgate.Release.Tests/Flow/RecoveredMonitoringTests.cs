@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Shipgate.DeployTargets.DockerHost;
 using Shipgate.DeployTargets.Engine;
+using Shipgate.Gates.Providers.Prometheus;
+using Shipgate.Gates.Yaml;
 using Shipgate.LocalStack.Monitoring;
 using Shipgate.Release.Artifacts;
 using Shipgate.Release.Components;
@@ -58,6 +60,46 @@ public sealed class RecoveredMonitoringTests(ReleaseStack stack)
         var series = Assert.Single(scraped.EnumerateArray());
         Assert.Equal("v1", series.GetProperty("metric").GetProperty("version").GetString());
         Assert.Equal($"127.0.0.1:{repository.Port}", series.GetProperty("metric").GetProperty("instance").GetString());
+    }
+
+    [Fact]
+    public async Task A_separate_verify_whose_lease_recovers_an_interrupted_deploy_points_the_local_Prometheus_at_the_release_serving_again()
+    {
+        const string service = "svc-recovered-verify";
+        await TestRepository.RemoveAsync(EngineConnection.Local, service);
+        using var repository = new TestRepository(stack, service);
+        await File.WriteAllTextAsync(Path.Combine(repository.Root, "app", "www", "metrics"), "shipgate_test_up 1\n");
+        Succeeds(repository.Build("Deploy", "--environment", "test", "--version", "v1", "--skip", "Verify"));
+        Succeeds(repository.Build("Promote", "--environment", "test"));
+        Succeeds(repository.Build("Push", "--environment", "test", "--version", "v2"));
+        var v2 = ImageManifest.Read(ImageManifest.PathIn(Path.Combine(repository.Root, "artifacts")));
+
+        using var prometheus = PrometheusServer.Start("  - job_name: none\n    static_configs: []\n");
+        var settings = Settings(repository, prometheus.Url);
+        var platform = (DockerTarget)PlatformFactory.Create(settings, EngineConnection.Local, Logger.None);
+        var monitoring = new LocalMonitoringSink(new LocalMonitoring(prometheus.Directory, prometheus.Url, new PrometheusReloader(Http)), settings, platform);
+        var runner = new ReleaseRunner(settings, platform, new ReleaseEventBus([monitoring], Logger.None), "tests", Logger.None);
+        using var interrupt = new CancellationTokenSource();
+        platform.PhaseReached += phase =>
+        {
+            if (phase == "previous-stopped") interrupt.Cancel();
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.DeployAsync(v2, force: false, verifyNext: true, interrupt.Token));
+        Assert.Equal(0, (await TargetsAsync(prometheus)).GetArrayLength());
+
+        // `./build.sh Verify` on its own: the release lease is taken first, and taking it recovers v1; v1 was already
+        // verified, so nothing waits for verification, but the monitoring must follow what serves again.
+        using var metrics = new PrometheusClient(new PrometheusOptions(prometheus.Url));
+        await using (await platform.AcquireReleaseLeaseAsync("Verify by tests"))
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => runner.VerifyAsync(
+                new VerificationSession(metrics, traffic: null, Logger.None), GatesFile.Load(Path.Combine(repository.Root, "gates.yaml")), CancellationToken.None));
+            Assert.Contains("waits for verification", refused.Message, StringComparison.Ordinal);
+        }
+
+        var scraped = await UpAsync(prometheus, service, TimeSpan.FromSeconds(30));
+        var series = Assert.Single(scraped.EnumerateArray());
+        Assert.Equal("v1", series.GetProperty("metric").GetProperty("version").GetString());
     }
 
     private static void Succeeds((int ExitCode, string Output) build) => Assert.True(build.ExitCode == 0, build.Output);
