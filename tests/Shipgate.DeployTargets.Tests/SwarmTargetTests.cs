@@ -11,6 +11,7 @@ public sealed class SwarmTargetTests(StackFixture stack)
     private const int BasePort = 18040;
     private const int KillBasePort = 18050;
     private const int VerifiedBasePort = 18075;
+    private const int VerifiedKillBasePort = 18110;
 
     /// <summary>Every replica answers the version. A replica gets up to 10 s: on this shared 2-core machine a task
     /// reported running may take a moment before its port accepts connections again after a rollback.</summary>
@@ -130,5 +131,41 @@ public sealed class SwarmTargetTests(StackFixture stack)
         Assert.Equal(4, status.Current!.Instances.Count(i => i.State == "running"));
         await AssertAllReplicasServeAsync("1.0.0", KillBasePort);
         await stack.ForgetServiceAsync("swkill", "test");
+    }
+
+    /// <summary>
+    /// v1 promoted, v2 deployed and never verified (Healthy), then v3's deploy killed mid-update or its verifier killed:
+    /// the next call returns all 4 replicas to v1, the last verified spec, not to v2 (the spec v3's update replaced).
+    /// </summary>
+    [Theory]
+    [InlineData("submitted", "", ReleasePhase.Failed)]
+    [InlineData("verifying", "--verify", ReleasePhase.RolledBack)]
+    public async Task A_swarm_release_killed_over_an_unverified_one_is_recovered_to_the_last_promoted_spec(string phase, string verify, ReleasePhase killedEnds)
+    {
+        await stack.EnsureSwarmAsync();
+        await stack.ForgetServiceAsync("swkillverified", "test");
+        var v1 = await TestImages.BuildAndPushAsync(stack, "swarm-kill-verified", "1.0.0");
+        var v2 = await TestImages.BuildAndPushAsync(stack, "swarm-kill-verified", "2.0.0");
+        var v3 = await TestImages.BuildAndPushAsync(stack, "swarm-kill-verified", "3.0.0");
+        var target = new DockerSwarmTarget(new SwarmTargetOptions("swkillverified", "test", VerifiedKillBasePort) { HealthTimeout = TimeSpan.FromSeconds(60) });
+        var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+        await target.PromoteAsync(new PromoteRequest("release-manager", "Pass") { ReleaseId = first.ReleaseId });
+        var second = await target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests"));
+        Assert.Equal(ReleasePhase.Healthy, second.Phase);
+
+        string[] options = verify.Length == 0 ? [] : [verify];
+        using (var helper = await DeployHelperProcess.StartPausedAtAsync("swkillverified", VerifiedKillBasePort, v3.Reference, "3.0.0", phase, "swarm", options))
+        {
+            await helper.KillAsync();
+        }
+
+        var status = await target.StatusAsync();
+        Assert.NotEmpty(status.Recovered);
+        Assert.DoesNotContain(status.History, r => r.Phase.IsInFlight());
+        Assert.Equal(first.ReleaseId, status.Current?.ReleaseId);
+        Assert.Equal(killedEnds, status.History[0].Phase);
+        Assert.Equal(ReleasePhase.PassedOver, status.History.Single(r => r.ReleaseId == second.ReleaseId).Phase);
+        await AssertAllReplicasServeAsync("1.0.0", VerifiedKillBasePort);
+        await stack.ForgetServiceAsync("swkillverified", "test");
     }
 }
