@@ -15,7 +15,9 @@ public sealed class LedgerExportSink(string path, IDeployTarget platform) : IRel
 
     public async Task OnAsync(ReleaseEvent releaseEvent, CancellationToken cancellationToken)
     {
-        if (releaseEvent is ReleaseEvent.Deploying)
+        // A canary's steps are announced from inside the deploy, which holds the release lease's one call slot: asking
+        // the platform then would wait for the deploy forever. The ledger is written again when the deploy ends.
+        if (releaseEvent is ReleaseEvent.Deploying or ReleaseEvent.CanaryAnalysing or ReleaseEvent.CanaryAnalysed)
             return;
         var status = await platform.StatusAsync(cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -13,6 +13,8 @@ namespace Shipgate.Release.Events;
 /// </summary>
 public sealed class LocalMonitoringSink(LocalMonitoring monitoring, ReleaseSettings settings, IDeployTarget platform) : IReleaseSink
 {
+    private MonitoringSpec? _applied;
+
     public Task OnAsync(ReleaseEvent releaseEvent, CancellationToken cancellationToken) => releaseEvent switch
     {
         ReleaseEvent.Deploying => PointAtAsync(null, cancellationToken),
@@ -45,10 +47,14 @@ public sealed class LocalMonitoringSink(LocalMonitoring monitoring, ReleaseSetti
         };
     }
 
-    /// <summary>During a canary both versions serve behind the router: each is scraped on its own port, under its own version.</summary>
+    /// <summary>
+    /// During a canary both versions serve behind the router: each is scraped on its own port, under its own version.
+    /// The step is announced from inside the deploy, which holds the release lease's one call slot, so the platform is
+    /// not asked (that would wait for the deploy forever): the annotations stay those last applied.
+    /// </summary>
     private async Task PointAtCanaryAsync(DeployTargets.Targets.CanaryAnalysisContext step, CancellationToken cancellationToken)
     {
-        var spec = await SpecAsync(null, cancellationToken).ConfigureAwait(false);
+        var spec = _applied ?? new MonitoringSpec { Service = settings.Service.Name, Environment = settings.Environment.Name };
         var serving = new[] { (step.Canary.Version, step.CanaryPort), (step.Stable?.Version, step.StablePort) };
         await monitoring.ApplyAsync(spec with
         {
@@ -59,6 +65,10 @@ public sealed class LocalMonitoringSink(LocalMonitoring monitoring, ReleaseSetti
     private ScrapeTarget Target(string version, int port) =>
         new(settings.Service.Name, version, settings.Environment.Name, $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
 
-    private async Task PointAtAsync(string? servingVersion, CancellationToken cancellationToken) =>
-        await monitoring.ApplyAsync(await SpecAsync(servingVersion, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    private async Task PointAtAsync(string? servingVersion, CancellationToken cancellationToken)
+    {
+        var spec = await SpecAsync(servingVersion, cancellationToken).ConfigureAwait(false);
+        await monitoring.ApplyAsync(spec, cancellationToken).ConfigureAwait(false);
+        _applied = spec;
+    }
 }

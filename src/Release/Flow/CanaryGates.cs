@@ -13,7 +13,9 @@ namespace Shipgate.Release.Flow;
 /// <see cref="VerificationSession"/> as Verify (with its traffic), judge the canary's version against the stable
 /// version serving beside it at the same time (the baseline read now, not before a switch: both serve). The policy
 /// decides (<see cref="ReleasePolicy"/>) and only a pass lets the canary go on: a failure, or an inconclusive verdict
-/// whatever the policy (a canary is not left at its share with nobody watching), takes it out.
+/// whatever the policy (a canary is not left at its share with nobody watching), takes it out. Its events
+/// (<see cref="ReleaseEvent.CanaryAnalysing"/>, <see cref="ReleaseEvent.CanaryAnalysed"/>) are published from inside the
+/// deploy, which holds the release lease's one call slot: a sink must not call the platform on them.
 /// </summary>
 public sealed class CanaryGates(ReleaseSettings settings, VerificationSession session, GatesDocument gates, ReleaseEventBus events, ILogger log)
 {

@@ -1,0 +1,50 @@
+namespace Shipgate.Release.Tests.Flow;
+
+/// <summary>
+/// <c>--strategy canary</c> through the build (Deploy) behind the embedded router, against the real engine, HAProxy and
+/// Prometheus: each analysis step runs the gates file, and a step that cannot pass takes the canary out while the
+/// stable release keeps serving; Status shows the steps.
+/// </summary>
+[Collection(ReleaseStackCollection.Name)]
+public sealed class CanaryReleaseTests(ReleaseStack stack)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    [Fact]
+    public async Task A_canary_whose_first_analysis_cannot_pass_is_taken_out_and_the_stable_release_keeps_serving()
+    {
+        using var repository = new TestRepository(stack, "svc-canary");
+        var pidFile = Path.Combine(repository.Root, ".nuke", "temp", "stack", "router", "haproxy.pid");
+        try
+        {
+            // Nothing serves before the first release: it has no one to protect and takes the traffic at once.
+            var first = await DeployAsync(repository, "v1");
+            Assert.True(first.ExitCode == 0, first.Output);
+            Assert.Equal("v1", await GetAsync(repository.Port, "version"));
+
+            // The tiny service exports no metrics: the gates cannot pass at the first analysis (10 %), so the canary goes.
+            var canary = await DeployAsync(repository, "v2");
+            Assert.True(canary.ExitCode != 0, canary.Output);
+            Assert.Matches(@"the canary's analysis at step 2 \(10% of the traffic\) did not pass \(\w+\)", canary.Output);
+            Assert.Contains("Canary step 2 at 10%:", canary.Output, StringComparison.Ordinal);
+            Assert.Equal("v1", await GetAsync(repository.Port, "version"));
+
+            var status = repository.Build("Status", "--environment", "routed").Output;
+            Assert.Matches(@"Current: +v1 \[", status);
+            Assert.Matches(@"v2 \[RolledBack\] .*, canary \(added\), canary step 2 at 0% \(step 2 at 10%: \w+\)", status);
+        }
+        finally
+        {
+            await ReleaseStack.ScriptAsync("haproxy.sh", "stop", pidFile);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> DeployAsync(TestRepository repository, string version)
+    {
+        await File.WriteAllTextAsync(Path.Combine(repository.Root, "app", "www", "version"), version);
+        return repository.Build("Deploy", "--environment", "routed", "--strategy", "canary", "--version", version, "--skip", "Verify");
+    }
+
+    private static async Task<string> GetAsync(int port, string path) =>
+        await Http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/{path}"));
+}
