@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Net;
 using Shipgate.DeployTargets.Engine;
 using Shipgate.DeployTargets.Ledger;
 using Shipgate.Gates.Model;
 using Shipgate.Gates.Providers.Prometheus;
+using Shipgate.Gates.Templates;
 using Shipgate.Gates.Yaml;
 using Shipgate.Release.Artifacts;
 using Shipgate.Release.Components;
+using Shipgate.Release.Decisions;
 using Shipgate.Release.Environments;
 using Shipgate.Release.Events;
 using Shipgate.Release.Flow;
@@ -17,7 +20,8 @@ namespace Shipgate.Release.Tests.Flow;
 /// <summary>
 /// What the engine saw while the gates measured is evidence, against the real engine and a real Prometheus: a release
 /// whose process died and was restarted by the engine during its verification is rolled back, even though every gate
-/// passed on its metrics (a crash loop or an engine restart used to be promoted).
+/// passed on its metrics (a crash loop or an engine restart used to be promoted); so are verification requests that got
+/// no answer.
 /// </summary>
 [Collection(ReleaseStackCollection.Name)]
 public sealed class VerificationEvidenceTests(ReleaseStack stack)
@@ -63,6 +67,50 @@ public sealed class VerificationEvidenceTests(ReleaseStack stack)
         var status = await runner.StatusAsync(CancellationToken.None);
         Assert.Equal("v1", status.Current?.Version);
         Assert.Equal(ReleasePhase.RolledBack, status.History.Single(r => r.ReleaseId == deployed.ReleaseId).Phase);
+    }
+
+    [Fact]
+    public async Task Verification_requests_that_get_no_answer_fail_a_release_whose_gates_passed()
+    {
+        const string service = "svc-unanswered-evidence";
+        using var metrics = await ScrapedServices.StartAsync([(service, "v2", _ => { })], TimeSpan.FromSeconds(11));
+        using var prometheus = new PrometheusClient(new PrometheusOptions(metrics.Server.Url));
+        var port = FreePorts.Next();
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        listener.Start();
+        var answering = AnswerAsync(listener);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var traffic = new LoadTrafficDriver(http, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"), new TrafficSettings { Features = ["x"] }, (20, 20));
+        var gates = GatesFile.Parse(Gates, "gates.yaml");
+
+        var verifying = new VerificationSession(prometheus, traffic, Logger.None).RunAsync(gates, ReleaseContext.Of(service, "v2", environment: "test", window: gates.Window), CancellationToken.None);
+        // The service goes away for the rest of its verification: its requests are refused.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        listener.Stop();
+        await answering;
+        var outcome = await verifying;
+
+        var failed = Assert.IsType<VerificationOutcome.HealthCheckFailed>(outcome);
+        Assert.Contains("verification requests got no answer", failed.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>200 to every request until the listener stops.</summary>
+    private static async Task AnswerAsync(HttpListener listener)
+    {
+        try
+        {
+            while (true)
+            {
+                var context = await listener.GetContextAsync();
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+        {
+            // Stopped.
+        }
     }
 
     /// <summary>The container's own process dies (not a stop through the engine): its restart policy brings it back.</summary>
