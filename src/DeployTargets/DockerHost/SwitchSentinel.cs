@@ -45,6 +45,9 @@ internal sealed class SwitchSentinel : IDisposable
 
         // setsid -f: forked into its own session and re-parented, so it is neither in this process tree nor its process group.
         var info = new ProcessStartInfo("setsid") { RedirectStandardInput = true, UseShellExecute = false };
+        // It may outlive this process: it gets only the PATH (bash, curl, date), never the secrets the build was given as variables.
+        info.Environment.Clear();
+        info.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
         foreach (var argument in new[] { "-f", "bash", "-c", Script, "shipgate-switch-sentinel", LogPath, engine.Endpoint.AbsolutePath, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), newContainer }.Concat(previousContainers))
             info.ArgumentList.Add(argument);
         try
