@@ -42,7 +42,8 @@ public sealed class TestRepository : IDisposable
 
     public string Root { get; }
 
-    public int Port { get; } = Testing.FreePorts.Next();
+    /// <summary>The service's port; the two after it are its releases' own ports behind the routed environment's router.</summary>
+    public int Port { get; } = Testing.FreePorts.NextBlock(3);
 
     public static class Gates
     {
