@@ -16,7 +16,8 @@ namespace Shipgate.DeployTargets.Tests.Routing;
 /// version on its own port), and the time from the failed verdict to the canary's weight 0. Users are a prober at
 /// 100 requests/s on the service's port (the router's frontend, or the container itself for direct). Rounds:
 /// SHIPGATE_CANARY_ROUNDS (1); the table goes to SHIPGATE_CANARY_BENCH_OUTPUT when it is set
-/// (bench/ProgressiveDelivery/canary.sh). Asserted: the canary rolled back at 10 % and at weight 0 within a second.
+/// (bench/ProgressiveDelivery/canary.sh). Asserted: the canary rolled back at 10 % and served bad answers before (the
+/// times are measured and reported, never asserted).
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutputHelper output)
@@ -69,7 +70,6 @@ public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutput
             await File.WriteAllTextAsync(path, table);
         foreach (var canary in rows.Where(r => r.Strategy == ReleaseStrategy.Canary))
         {
-            Assert.True(canary.VerdictToWeightZero <= TimeSpan.FromSeconds(1), table);
             Assert.True(canary.BadAnswers > 0, $"the canary served no bad answer: the measurement saw nothing\n{table}");
         }
     }
