@@ -99,6 +99,7 @@ internal sealed class DockerPlatform(DockerTargetOptions options, ILogger log) :
             instances.Add(new InstanceStatus(c.ID, c.State, inspect.State.Health?.Status is { Length: > 0 } h ? h : null, c.Status)
             {
                 RestartCount = inspect.RestartCount,
+                StartedAt = DateTimeOffset.TryParse(inspect.State.StartedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var started) ? started : null,
                 Port = int.TryParse(c.Labels.Label(LedgerLabels.Port), System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : null,
             });
         }

@@ -6,6 +6,12 @@ public sealed record InstanceStatus(string Id, string State, string? Health, str
     /// <summary>How often the engine restarted it (Docker's restart policy); 0 for a Swarm task, which is replaced instead.</summary>
     public long RestartCount { get; init; }
 
+    /// <summary>
+    /// When the engine last started it; a change means it was restarted, also when RestartCount does not say so (an
+    /// engine restart stops and starts its containers). Null for a Swarm task.
+    /// </summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     /// <summary>Behind a traffic router: the port the instance listens on (its own); null when it is the service's port.</summary>
     public int? Port { get; init; }
 }

@@ -31,7 +31,9 @@ public static class ServingEvidence
             return outcome;
         if (after is null || after.ReleaseId != before.ReleaseId)
             return new VerificationOutcome.HealthCheckFailed($"{before.Version} no longer serves after its verification (now: {after?.Version ?? "nothing"})");
-        var restarts = after.Restarts - before.Restarts;
+        // An engine restart stops and starts the containers without counting a restart: a new start time says so.
+        var startedAgain = after.Instances.Count(i => before.Instances.Any(b => b.Id == i.Id && b.StartedAt is { } was && i.StartedAt is { } now && now != was));
+        var restarts = Math.Max(after.Restarts - before.Restarts, startedAgain);
         return restarts > 0
             ? new VerificationOutcome.HealthCheckFailed($"{before.Version} restarted {restarts} time{(restarts == 1 ? "" : "s")} during its verification: it was not serving all along")
             : outcome;

@@ -19,6 +19,17 @@ public sealed class ServingEvidenceTests
     }
 
     [Fact]
+    public void A_release_started_again_without_a_counted_restart_fails_its_health_check()
+    {
+        var before = Serving("v2") with { Instances = [Instance("a", 0), Instance("b", 0)] };
+        var after = Serving("v2") with { Instances = [Instance("a", 0), Instance("b", 9)] };
+
+        var failed = Assert.IsType<VerificationOutcome.HealthCheckFailed>(ServingEvidence.Apply(Passed, before, after));
+        Assert.Equal("v2 restarted 1 time during its verification: it was not serving all along", failed.Message);
+        Assert.Same(Passed, ServingEvidence.Apply(Passed, before, before));
+    }
+
+    [Fact]
     public void A_release_that_no_longer_serves_or_was_replaced_fails_its_health_check()
     {
         Assert.Contains("now: nothing", Assert.IsType<VerificationOutcome.HealthCheckFailed>(ServingEvidence.Apply(Passed, Serving("v2"), null)).Message, StringComparison.Ordinal);
@@ -52,6 +63,9 @@ public sealed class ServingEvidenceTests
 
     private static VerificationOutcome Outcome(Verdict verdict) =>
         new VerificationOutcome.Analysed(new AnalysisResult(verdict, [], InconclusivePolicy.Rollback, ReleaseAction.Rollback, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, []));
+
+    private static InstanceStatus Instance(string id, int startedSecond) =>
+        new(id, "running", null, null) { StartedAt = DateTimeOffset.UnixEpoch.AddSeconds(startedSecond) };
 
     private static ReleaseInfo Serving(string version, long restarts = 0) =>
         new(TestRecords.Release(version, ReleasePhase.Verifying), []) { Restarts = restarts };

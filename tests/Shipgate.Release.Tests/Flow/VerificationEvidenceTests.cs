@@ -39,10 +39,16 @@ public sealed class VerificationEvidenceTests(ReleaseStack stack)
             max: 0.03
         """;
 
-    [Fact]
-    public async Task A_release_restarted_by_the_engine_during_its_verification_is_rolled_back_though_its_gates_passed()
+    /// <param name="withTheEngine">
+    /// false: its process dies and the restart policy restarts it (counted in RestartCount); true: the engine stops and
+    /// starts it again, as a daemon restart does (not counted in RestartCount: only its start time changes).
+    /// </param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_release_restarted_by_the_engine_during_its_verification_is_rolled_back_though_its_gates_passed(bool withTheEngine)
     {
-        const string service = "svc-restart-evidence";
+        var service = withTheEngine ? "svc-engine-restart-evidence" : "svc-restart-evidence";
         await TestRepository.RemoveAsync(EngineConnection.Local, service);
         using var repository = new TestRepository(stack, service);
         Succeeds(repository.Build("Deploy", "--environment", "test", "--version", "v1", "--skip", "Verify"));
@@ -59,7 +65,10 @@ public sealed class VerificationEvidenceTests(ReleaseStack stack)
 
         var verifying = runner.VerifyAsync(new VerificationSession(prometheus, traffic: null, Logger.None), GatesFile.Parse(Gates, "gates.yaml"), CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        await KillProcessOfAsync(deployed.Instances[0].Id);
+        if (withTheEngine)
+            await StopAndStartAsync(deployed.Instances[0].Id);
+        else
+            await KillProcessOfAsync(deployed.Instances[0].Id);
         var decision = await verifying;
 
         Assert.Equal(ReleaseAction.Rollback, decision.Action);
@@ -120,6 +129,14 @@ public sealed class VerificationEvidenceTests(ReleaseStack stack)
         var pid = (await client.Containers.InspectContainerAsync(containerId)).State.Pid;
         using var kill = System.Diagnostics.Process.Start("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
+    }
+
+    /// <summary>What a restart of the engine does to a container: stopped, then started again.</summary>
+    private static async Task StopAndStartAsync(string containerId)
+    {
+        using var client = EngineConnection.Local.CreateClient();
+        await client.Containers.StopContainerAsync(containerId, new Docker.DotNet.Models.ContainerStopParameters { WaitBeforeKillSeconds = 1 });
+        await client.Containers.StartContainerAsync(containerId, new Docker.DotNet.Models.ContainerStartParameters());
     }
 
     private static void Succeeds((int ExitCode, string Output) build) => Assert.True(build.ExitCode == 0, build.Output);
