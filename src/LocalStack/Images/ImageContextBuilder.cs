@@ -32,7 +32,7 @@ public static class ImageContextBuilder
         var publishDuration = watch.Elapsed;
         File.Delete(Path.Combine(app, TracingProvider));
 
-        var libraries = await SystemLibrariesAsync(app, cancellationToken);
+        var libraries = await SystemLibrariesAsync(app, options.WithheldVariables, cancellationToken);
         foreach (var library in libraries)
         {
             var destination = Path.Combine(rootfs, library.TrimStart('/'));
@@ -53,6 +53,10 @@ public static class ImageContextBuilder
         return new ImageContext(context, dockerfile, libraries, publishDuration, size);
     }
 
+    /// <summary>The child's environment: this process's, without <paramref name="withheld"/> (a null value removes a variable).</summary>
+    private static IReadOnlyDictionary<string, string?> Without(IReadOnlyList<string> withheld) =>
+        withheld.ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
+
     private static async Task PublishAsync(ImageContextOptions options, string output, CancellationToken cancellationToken)
     {
         var args = new List<string>
@@ -62,8 +66,8 @@ public static class ImageContextBuilder
             "-o", output, "--nologo",
         };
         args.AddRange(options.Properties.Select(p => $"-p:{p.Key}={p.Value}"));
-        var result = await Cli.Wrap("dotnet").WithArguments(args).WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(cancellationToken);
+        var result = await Cli.Wrap("dotnet").WithArguments(args).WithEnvironmentVariables(Without(options.WithheldVariables))
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
         if (result.ExitCode != 0)
         {
             var errors = string.Join('\n', result.StandardOutput.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(20));
@@ -73,14 +77,14 @@ public static class ImageContextBuilder
     }
 
     /// <summary>Every host library the apphost and the runtime's native parts link against.</summary>
-    private static async Task<IReadOnlyList<string>> SystemLibrariesAsync(string app, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> SystemLibrariesAsync(string app, IReadOnlyList<string> withheld, CancellationToken cancellationToken)
     {
         var binaries = Directory.EnumerateFiles(app, "*.so").Append(FindAppHost(app));
         var libraries = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var binary in binaries)
         {
-            var result = await Cli.Wrap("ldd").WithArguments([binary]).WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(cancellationToken);
+            var result = await Cli.Wrap("ldd").WithArguments([binary]).WithEnvironmentVariables(Without(withheld))
+                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellationToken);
             var parsed = LddOutput.Parse(result.StandardOutput);
             if (parsed.Missing.Count > 0)
             {

@@ -12,4 +12,10 @@ public sealed record ImageContextOptions(string ProjectPath, string DockerfilePa
 
     /// <summary>Extra MSBuild properties for the publish, e.g. a Version.</summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Environment variables the publish and ldd children start without (the build's secrets): <c>dotnet publish</c> may
+    /// leave build servers running, which would keep them for their lifetime.
+    /// </summary>
+    public IReadOnlyList<string> WithheldVariables { get; init; } = [];
 }

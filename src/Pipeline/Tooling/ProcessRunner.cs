@@ -37,13 +37,25 @@ public sealed class ProcessRunner
     private Dictionary<string, string?> ChildEnvironment(IReadOnlyDictionary<string, string?> given)
     {
         var environment = new Dictionary<string, string?>(given, StringComparer.Ordinal);
+        foreach (var name in SecretCarryingVariables().Where(n => !environment.ContainsKey(n)))
+            environment[name] = null;
+        return environment;
+    }
+
+    /// <summary>
+    /// The names of this process's environment variables whose value carries a registered secret: what a child started
+    /// some other way (a library's own process runner) must be started without.
+    /// </summary>
+    public IReadOnlyList<string> SecretCarryingVariables()
+    {
+        var names = new List<string>();
         foreach (System.Collections.DictionaryEntry variable in System.Environment.GetEnvironmentVariables())
         {
-            if (variable.Key is string name && variable.Value is string value && !environment.ContainsKey(name) && _masker.Reveals(value))
-                environment[name] = null;
+            if (variable.Key is string name && variable.Value is string value && _masker.Reveals(value))
+                names.Add(name);
         }
 
-        return environment;
+        return names;
     }
 
     public Task<ProcessResult> RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>

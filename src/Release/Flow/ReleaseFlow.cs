@@ -313,7 +313,10 @@ public sealed class ReleaseFlow : IDisposable
             case ImageSource.FromDotNetProject project:
                 var context = await ImageContextBuilder.CreateAsync(new ImageContextOptions(
                     Path.GetFullPath(project.Project, root), Path.GetFullPath(project.Dockerfile, root),
-                    Path.Combine(root, ".nuke", "temp", "image-context", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))), cancellationToken).ConfigureAwait(false);
+                    Path.Combine(root, ".nuke", "temp", "image-context", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                {
+                    WithheldVariables = _build.Tools.SecretCarryingVariables(),
+                }, cancellationToken).ConfigureAwait(false);
                 return (context.Directory, Path.GetFileName(context.DockerfilePath));
             case ImageSource.FromDockerfile dockerfile:
                 var contextDirectory = Path.GetFullPath(dockerfile.Context, root);

@@ -50,6 +50,9 @@ public sealed class ProcessRunnerTests
 
             Assert.Equal("absent not-a-secret", inherited.StandardOutput);
             Assert.Equal("hunter2-registry-password not-a-secret", given.StandardOutput);
+            // What a library's own process runner (the image build's) is told to withhold.
+            Assert.Contains(Name, _runner.SecretCarryingVariables());
+            Assert.DoesNotContain(Plain, _runner.SecretCarryingVariables());
         }
         finally
         {
