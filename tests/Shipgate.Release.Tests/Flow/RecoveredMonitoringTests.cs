@@ -28,29 +28,8 @@ public sealed class RecoveredMonitoringTests(ReleaseStack stack)
     public async Task A_status_that_recovers_an_interrupted_deploy_points_the_local_Prometheus_at_the_release_serving_again()
     {
         const string service = "svc-recovered-monitoring";
-        await TestRepository.RemoveAsync(EngineConnection.Local, service);
-        using var repository = new TestRepository(stack, service);
-        await File.WriteAllTextAsync(Path.Combine(repository.Root, "app", "www", "metrics"), "shipgate_test_up 1\n");
-        Succeeds(repository.Build("Deploy", "--environment", "test", "--version", "v1", "--skip", "Verify"));
-        Succeeds(repository.Build("Promote", "--environment", "test"));
-        Succeeds(repository.Build("Push", "--environment", "test", "--version", "v2"));
-        var v2 = ImageManifest.Read(ImageManifest.PathIn(Path.Combine(repository.Root, "artifacts")));
-
-        using var prometheus = PrometheusServer.Start("  - job_name: none\n    static_configs: []\n");
-        var settings = Settings(repository, prometheus.Url);
-        var platform = (DockerTarget)PlatformFactory.Create(settings, EngineConnection.Local, Logger.None);
-        var monitoring = new LocalMonitoringSink(new LocalMonitoring(prometheus.Directory, prometheus.Url, new PrometheusReloader(Http)), settings, platform);
-        var runner = new ReleaseRunner(settings, platform, new ReleaseEventBus([monitoring], Logger.None), "tests", Logger.None);
-
-        // Stopped mid-switch, leaving what a kill leaves (v2 Deploying in the ledger, v1 stopped); its Deploying event
-        // pointed the monitoring at nothing.
-        using var interrupt = new CancellationTokenSource();
-        platform.PhaseReached += phase =>
-        {
-            if (phase == "previous-stopped") interrupt.Cancel();
-        };
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.DeployAsync(v2, force: false, verifyNext: false, interrupt.Token));
-        Assert.Equal(0, (await TargetsAsync(prometheus)).GetArrayLength());
+        using var interrupted = await InterruptedDeployAsync(service, verifyNext: false);
+        var (repository, prometheus, runner) = (interrupted.Repository, interrupted.Prometheus, interrupted.Runner);
 
         var status = await runner.StatusAsync(CancellationToken.None);
 
@@ -66,26 +45,8 @@ public sealed class RecoveredMonitoringTests(ReleaseStack stack)
     public async Task A_separate_verify_whose_lease_recovers_an_interrupted_deploy_points_the_local_Prometheus_at_the_release_serving_again()
     {
         const string service = "svc-recovered-verify";
-        await TestRepository.RemoveAsync(EngineConnection.Local, service);
-        using var repository = new TestRepository(stack, service);
-        await File.WriteAllTextAsync(Path.Combine(repository.Root, "app", "www", "metrics"), "shipgate_test_up 1\n");
-        Succeeds(repository.Build("Deploy", "--environment", "test", "--version", "v1", "--skip", "Verify"));
-        Succeeds(repository.Build("Promote", "--environment", "test"));
-        Succeeds(repository.Build("Push", "--environment", "test", "--version", "v2"));
-        var v2 = ImageManifest.Read(ImageManifest.PathIn(Path.Combine(repository.Root, "artifacts")));
-
-        using var prometheus = PrometheusServer.Start("  - job_name: none\n    static_configs: []\n");
-        var settings = Settings(repository, prometheus.Url);
-        var platform = (DockerTarget)PlatformFactory.Create(settings, EngineConnection.Local, Logger.None);
-        var monitoring = new LocalMonitoringSink(new LocalMonitoring(prometheus.Directory, prometheus.Url, new PrometheusReloader(Http)), settings, platform);
-        var runner = new ReleaseRunner(settings, platform, new ReleaseEventBus([monitoring], Logger.None), "tests", Logger.None);
-        using var interrupt = new CancellationTokenSource();
-        platform.PhaseReached += phase =>
-        {
-            if (phase == "previous-stopped") interrupt.Cancel();
-        };
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.DeployAsync(v2, force: false, verifyNext: true, interrupt.Token));
-        Assert.Equal(0, (await TargetsAsync(prometheus)).GetArrayLength());
+        using var interrupted = await InterruptedDeployAsync(service, verifyNext: true);
+        var (repository, prometheus, platform, runner) = (interrupted.Repository, interrupted.Prometheus, interrupted.Platform, interrupted.Runner);
 
         // `./build.sh Verify` on its own: the release lease is taken first, and taking it recovers v1; v1 was already
         // verified, so nothing waits for verification, but the monitoring must follow what serves again.
@@ -100,6 +61,45 @@ public sealed class RecoveredMonitoringTests(ReleaseStack stack)
         var scraped = await UpAsync(prometheus, service, TimeSpan.FromSeconds(30));
         var series = Assert.Single(scraped.EnumerateArray());
         Assert.Equal("v1", series.GetProperty("metric").GetProperty("version").GetString());
+    }
+
+    /// <summary>What an interrupted deploy left, and the parts to look at it with.</summary>
+    private sealed record Interrupted(TestRepository Repository, PrometheusServer Prometheus, DockerTarget Platform, ReleaseRunner Runner) : IDisposable
+    {
+        public void Dispose()
+        {
+            Prometheus.Dispose();
+            Repository.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// v1 deployed and promoted, then a deploy of v2 stopped mid-switch, leaving what a kill leaves (v2 Deploying in the
+    /// ledger, v1 stopped); its Deploying event pointed the local Prometheus (a fresh one, scraping nothing) at nothing.
+    /// </summary>
+    private async Task<Interrupted> InterruptedDeployAsync(string service, bool verifyNext)
+    {
+        await TestRepository.RemoveAsync(EngineConnection.Local, service);
+        var repository = new TestRepository(stack, service);
+        await File.WriteAllTextAsync(Path.Combine(repository.Root, "app", "www", "metrics"), "shipgate_test_up 1\n");
+        Succeeds(repository.Build("Deploy", "--environment", "test", "--version", "v1", "--skip", "Verify"));
+        Succeeds(repository.Build("Promote", "--environment", "test"));
+        Succeeds(repository.Build("Push", "--environment", "test", "--version", "v2"));
+        var v2 = ImageManifest.Read(ImageManifest.PathIn(Path.Combine(repository.Root, "artifacts")));
+
+        var prometheus = PrometheusServer.Start("  - job_name: none\n    static_configs: []\n");
+        var settings = Settings(repository, prometheus.Url);
+        var platform = (DockerTarget)PlatformFactory.Create(settings, EngineConnection.Local, Logger.None);
+        var monitoring = new LocalMonitoringSink(new LocalMonitoring(prometheus.Directory, prometheus.Url, new PrometheusReloader(Http)), settings, platform);
+        var runner = new ReleaseRunner(settings, platform, new ReleaseEventBus([monitoring], Logger.None), "tests", Logger.None);
+        using var interrupt = new CancellationTokenSource();
+        platform.PhaseReached += phase =>
+        {
+            if (phase == "previous-stopped") interrupt.Cancel();
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.DeployAsync(v2, force: false, verifyNext, interrupt.Token));
+        Assert.Equal(0, (await TargetsAsync(prometheus)).GetArrayLength());
+        return new Interrupted(repository, prometheus, platform, runner);
     }
 
     private static void Succeeds((int ExitCode, string Output) build) => Assert.True(build.ExitCode == 0, build.Output);
