@@ -55,12 +55,8 @@ public sealed class DockerSwarmTarget : IDeployTarget
             var target = history.RollbackTargetOf(release);
             release = await _transitions.WriteAsync(release with { Phase = ReleasePhase.RollingBack, Reason = why }, cancellationToken).ConfigureAwait(false);
             await _transitions.PassOverAsync(release, target, cancellationToken).ConfigureAwait(false);
-            var swarmRolledBack = outcome.State == ConvergenceState.RolledBackBySwarm;
-            var swarmRolledBackToIt = swarmRolledBack && target?.ReleaseId == current?.ReleaseId;
-            // Swarm's own rollback (to the unverified spec before) is judged at its start: let it finish before the
-            // update past it, which Swarm would otherwise take into its rollback or report as rolled back at once.
-            if (swarmRolledBack && !swarmRolledBackToIt && current is not null)
-                await _platform.WaitAsync(client, current, ConvergenceGoal.SwarmRollback, cancellationToken).ConfigureAwait(false);
+            // Swarm's own rollback, judged at its start, is awaited by ReturnToAsync before anything is submitted over it.
+            var swarmRolledBackToIt = outcome.State == ConvergenceState.RolledBackBySwarm && target?.ReleaseId == current?.ReleaseId;
             var restored = await _platform.ReturnToAsync(client, target, swarmRolledBackToIt, cancellationToken).ConfigureAwait(false);
             await _transitions.WriteAsync(release with { Phase = ReleasePhase.RolledBack, Reason = why }, cancellationToken).ConfigureAwait(false);
             throw new DeployTargetException(DeployErrorKind.Unhealthy,

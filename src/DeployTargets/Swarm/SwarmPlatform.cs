@@ -114,7 +114,7 @@ internal sealed class SwarmPlatform(SwarmTargetOptions options, ILogger log) : I
     /// </summary>
     public async Task<string?> ReturnToAsync(DockerClient client, ReleaseRecord? release, bool alreadyRolledBack, CancellationToken ct)
     {
-        var service = await FindServiceAsync(client, ct).ConfigureAwait(false);
+        var service = await SettledServiceAsync(client, ct).ConfigureAwait(false);
         if (release is null)
         {
             // Nothing served before: a failed first release leaves no service behind.
@@ -145,6 +145,24 @@ internal sealed class SwarmPlatform(SwarmTargetOptions options, ILogger log) : I
         if (outcome.State == ConvergenceState.Converged) return null;
         log.Error("Service {Service} did not converge back on release {ReleaseId}: {Why}", ServiceLabel, release.ReleaseId, outcome.Why);
         return outcome.Why;
+    }
+
+    /// <summary>
+    /// The service once no update or Swarm rollback is in progress (or after the health timeout): a spec submitted over
+    /// one in progress (a killed deploy's, Swarm's own rollback) raced it, and the old release's tasks were seen serving
+    /// after the return had been judged done.
+    /// </summary>
+    private async Task<SwarmService?> SettledServiceAsync(DockerClient client, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow + options.HealthTimeout;
+        while (true)
+        {
+            var service = await FindServiceAsync(client, ct).ConfigureAwait(false);
+            if (service?.UpdateStatus?.State is not ("updating" or "rollback_started") || DateTimeOffset.UtcNow >= deadline)
+                return service;
+            log.Information("Service {Service}: waiting for the update in progress ({State}) to end before returning to a release", ServiceLabel, service.UpdateStatus.State);
+            await Task.Delay(Poll, ct).ConfigureAwait(false);
+        }
     }
 
     public async Task<(ConvergenceState State, string Why)> WaitAsync(DockerClient client, ReleaseRecord release, ConvergenceGoal goal, CancellationToken ct)
