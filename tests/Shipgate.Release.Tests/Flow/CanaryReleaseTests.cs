@@ -8,8 +8,6 @@ namespace Shipgate.Release.Tests.Flow;
 [Collection(ReleaseStackCollection.Name)]
 public sealed class CanaryReleaseTests(ReleaseStack stack)
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
-
     [Fact]
     public async Task A_canary_whose_first_analysis_cannot_pass_is_taken_out_and_the_stable_release_keeps_serving()
     {
@@ -18,16 +16,16 @@ public sealed class CanaryReleaseTests(ReleaseStack stack)
         try
         {
             // Nothing serves before the first release: it has no one to protect and takes the traffic at once.
-            var first = await DeployAsync(repository, "v1");
+            var first = await repository.DeployVersionAsync("routed", "v1", "--strategy", "canary");
             Assert.True(first.ExitCode == 0, first.Output);
-            Assert.Equal("v1", await GetAsync(repository.Port, "version"));
+            Assert.Equal("v1", await repository.GetAsync("version"));
 
             // The tiny service exports no metrics: the gates cannot pass at the first analysis (10 %), so the canary goes.
-            var canary = await DeployAsync(repository, "v2");
+            var canary = await repository.DeployVersionAsync("routed", "v2", "--strategy", "canary");
             Assert.True(canary.ExitCode != 0, canary.Output);
             Assert.Matches(@"the canary's analysis at step 2 \(10% of the traffic\) did not pass \(\w+\)", canary.Output);
             Assert.Contains("Canary step 2 at 10%:", canary.Output, StringComparison.Ordinal);
-            Assert.Equal("v1", await GetAsync(repository.Port, "version"));
+            Assert.Equal("v1", await repository.GetAsync("version"));
 
             var status = repository.Build("Status", "--environment", "routed").Output;
             Assert.Matches(@"Current: +v1 \[", status);
@@ -38,13 +36,4 @@ public sealed class CanaryReleaseTests(ReleaseStack stack)
             await ReleaseStack.ScriptAsync("haproxy.sh", "stop", pidFile);
         }
     }
-
-    private static async Task<(int ExitCode, string Output)> DeployAsync(TestRepository repository, string version)
-    {
-        await File.WriteAllTextAsync(Path.Combine(repository.Root, "app", "www", "version"), version);
-        return repository.Build("Deploy", "--environment", "routed", "--strategy", "canary", "--version", version, "--skip", "Verify");
-    }
-
-    private static async Task<string> GetAsync(int port, string path) =>
-        await Http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/{path}"));
 }

@@ -9,8 +9,6 @@ namespace Shipgate.Release.Tests.Flow;
 [Collection(ReleaseStackCollection.Name)]
 public sealed class EmbeddedRouterTests(ReleaseStack stack)
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
-
     [Fact]
     public async Task Up_starts_the_embedded_router_on_the_service_port_and_releases_change_behind_it()
     {
@@ -20,7 +18,7 @@ public sealed class EmbeddedRouterTests(ReleaseStack stack)
         {
             var first = await DeployAsync(repository, "v1");
             var router = await File.ReadAllTextAsync(pidFile);
-            Assert.Equal("v1", await GetAsync(repository.Port, "version"));
+            Assert.Equal("v1", await repository.GetAsync("version"));
             Assert.True(File.Exists(ReleaseSettings.EmbeddedRouterSocket(repository.Port)), first);
             Assert.Contains("v1 [Healthy]", repository.Build("Status", "--environment", "routed").Output, StringComparison.Ordinal);
 
@@ -28,7 +26,7 @@ public sealed class EmbeddedRouterTests(ReleaseStack stack)
 
             // The same router (its runtime-added servers kept), now sending the service's port to v2 on a port of its own.
             Assert.Equal(router, await File.ReadAllTextAsync(pidFile));
-            Assert.Equal("v2", await GetAsync(repository.Port, "version"));
+            Assert.Equal("v2", await repository.GetAsync("version"));
             Assert.Matches(@"Current: +v2 \[Healthy\] .*, allAtOnce \(", repository.Build("Status", "--environment", "routed").Output);
         }
         finally
@@ -39,12 +37,8 @@ public sealed class EmbeddedRouterTests(ReleaseStack stack)
 
     private static async Task<string> DeployAsync(TestRepository repository, string version)
     {
-        await File.WriteAllTextAsync(Path.Combine(repository.Root, "app", "www", "version"), version);
-        var deploy = repository.Build("Deploy", "--environment", "routed", "--version", version, "--skip", "Verify");
+        var deploy = await repository.DeployVersionAsync("routed", version);
         Assert.True(deploy.ExitCode == 0, deploy.Output);
         return deploy.Output;
     }
-
-    private static async Task<string> GetAsync(int port, string path) =>
-        await Http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/{path}"));
 }

@@ -111,6 +111,20 @@ public sealed class TestRepository : IDisposable
         }
     }
 
+    /// <summary>Deploys <paramref name="version"/> without verification, its image answering <c>/version</c> with it.</summary>
+    public async Task<(int ExitCode, string Output)> DeployVersionAsync(string environment, string version, params string[] options)
+    {
+        await File.WriteAllTextAsync(Path.Combine(Root, "app", "www", "version"), version);
+        return Build(["Deploy", "--environment", environment, .. options, "--version", version, "--skip", "Verify"]);
+    }
+
+    /// <summary>What the service answers on <paramref name="path"/> through its port.</summary>
+    public async Task<string> GetAsync(string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        return await http.GetStringAsync(new Uri($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{path}"));
+    }
+
     public JsonElement Ledger() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts", "release", "ledger.json"))).RootElement;
 
     /// <summary>Removes the service's containers and ledger from an engine (test clean-up may use the API directly).</summary>
