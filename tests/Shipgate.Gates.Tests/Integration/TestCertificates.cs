@@ -27,28 +27,34 @@ internal sealed class TestCertificates
     public static TestCertificates Create(string directory)
     {
         var certs = new TestCertificates(directory);
+        // One validity window for all: a leaf may not outlive its CA, and the CA's dates are kept to the second,
+        // so computing "now + 1 day" again for each leaf can land a second after the CA's end (seen in CI).
+        var notBefore = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var notAfter = notBefore.AddDays(1);
+        var (leafFrom, leafUntil) = (notBefore.AddMinutes(1), notAfter.AddMinutes(-1));
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var ca = SelfSignedCa("CN=shipgate test CA", caKey);
+        using var ca = SelfSignedCa("CN=shipgate test CA", caKey, notBefore, notAfter);
         File.WriteAllText(certs.CaPath, ca.ExportCertificatePem());
         using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var other = SelfSignedCa("CN=unrelated CA", otherKey);
+        using var other = SelfSignedCa("CN=unrelated CA", otherKey, notBefore, notAfter);
         File.WriteAllText(certs.OtherCaPath, other.ExportCertificatePem());
 
-        Issue(ca, "CN=127.0.0.1", certs.ServerCertPath, certs.ServerKeyPath, server: true);
-        Issue(ca, "CN=shipgate client", certs.ClientCertPath, certs.ClientKeyPath, server: false);
+        Issue(ca, "CN=127.0.0.1", certs.ServerCertPath, certs.ServerKeyPath, server: true, leafFrom, leafUntil);
+        Issue(ca, "CN=shipgate client", certs.ClientCertPath, certs.ClientKeyPath, server: false, leafFrom, leafUntil);
         return certs;
     }
 
-    private static X509Certificate2 SelfSignedCa(string name, ECDsa key)
+    private static X509Certificate2 SelfSignedCa(string name, ECDsa key, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         var request = new CertificateRequest(name, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        return request.CreateSelfSigned(notBefore, notAfter);
     }
 
-    private static void Issue(X509Certificate2 ca, string name, string certPath, string keyPath, bool server)
+    private static void Issue(
+        X509Certificate2 ca, string name, string certPath, string keyPath, bool server, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(name, key, HashAlgorithmName.SHA256);
@@ -65,7 +71,7 @@ internal sealed class TestCertificates
         }
 
         var serial = RandomNumberGenerator.GetBytes(12);
-        using var issued = request.Create(ca, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1), serial);
+        using var issued = request.Create(ca, notBefore, notAfter, serial);
         File.WriteAllText(certPath, issued.ExportCertificatePem());
         File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
     }
