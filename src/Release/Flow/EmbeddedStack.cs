@@ -42,6 +42,11 @@ public sealed class EmbeddedStack(string stackDirectory, string scriptsDirectory
             await ScriptAsync("registry.sh", ["start", RegistryConfig], cancellationToken).ConfigureAwait(false);
         }
 
+        // The router before Prometheus: what Prometheus scrapes follows the release's status, and the status of a
+        // routed release is read from the router (a fresh machine had no router yet to read, and Up failed).
+        if (settings.UsesEmbeddedRouter)
+            await StartRouterAsync(settings, cancellationToken).ConfigureAwait(false);
+
         if (settings.UsesEmbeddedPrometheus)
         {
             var spec = await monitoring(cancellationToken).ConfigureAwait(false);
@@ -63,9 +68,6 @@ public sealed class EmbeddedStack(string stackDirectory, string scriptsDirectory
 
             await ScriptAsync("prometheus.sh", ["start", Monitoring.PrometheusConfigPath, ReleaseSettings.EmbeddedPrometheus.Port.ToString(CultureInfo.InvariantCulture), PrometheusDataDirectory], cancellationToken).ConfigureAwait(false);
         }
-
-        if (settings.UsesEmbeddedRouter)
-            await StartRouterAsync(settings, cancellationToken).ConfigureAwait(false);
 
         log.Information("Stack: engine {Engine}, registry {Registry}, Prometheus {Prometheus}", settings.Engine, settings.Registry, settings.Prometheus);
     }
