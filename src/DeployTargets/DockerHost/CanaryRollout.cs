@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Serilog;
 using Shipgate.DeployTargets.Ledger;
+using Shipgate.DeployTargets.Routing;
 using Shipgate.DeployTargets.Targets;
 using Shipgate.DeployTargets.Transitions;
 
@@ -9,13 +10,13 @@ namespace Shipgate.DeployTargets.DockerHost;
 
 /// <summary>
 /// The canary's steps behind the router, once it is in the backend at weight 0 beside the stable release: each
-/// setWeight splits the traffic (<see cref="DockerRouting.SplitAsync"/>), each analysis asks the caller's
+/// setWeight splits the traffic (<see cref="ReleaseRouting.SplitAsync"/>), each analysis asks the caller's
 /// <see cref="CanaryAnalysis"/>, each pause waits; setWeight 100 is the switch. Every step reached is recorded in the
 /// ledger (the release stays Deploying, so a process killed mid-canary is undone by the next call's recovery, which
 /// gives the stable release all the traffic back). An analysis that does not pass takes the canary out of the traffic
 /// before anything else (one runtime command), and the caller then undoes the release.
 /// </summary>
-internal sealed class CanaryRollout(DockerRouting routing, ReleaseTransitions transitions, ILogger log, Action<string> reached)
+internal sealed class CanaryRollout(ReleaseRouting routing, ReleaseTransitions transitions, ILogger log, Action<string> reached)
 {
     /// <summary>How the steps ended: the release as last recorded, and why the canary stopped (null: it took all the traffic).</summary>
     public sealed record Outcome(ReleaseRecord Release, string? Failure);

@@ -9,20 +9,24 @@ namespace Shipgate.DeployTargets.Swarm;
 /// Deploys a service as a replicated Swarm service, by digest, with rolling updates; rollback returns to the
 /// previous spec. The ledger entries are the same as the Docker target's; the service's labels name its release.
 /// Lock, recovery (through the same <see cref="Recovery.RecoveryPlanner"/>) and the ledger phases are <see cref="ReleaseTransitions"/>'.
+/// With <see cref="SwarmTargetOptions.Router"/> each release is its own service behind the traffic router (<see cref="RoutedSwarmDeploy"/>).
 /// </summary>
 public sealed class DockerSwarmTarget : IDeployTarget
 {
     public const string ServiceKind = SwarmPlatform.ServiceKind;
     private readonly SwarmTargetOptions _options;
     private readonly SwarmPlatform _platform;
+    private readonly RoutedSwarmPlatform? _routed;
     private readonly ReleaseTransitions _transitions;
+    private readonly ILogger _log;
 
     public DockerSwarmTarget(SwarmTargetOptions options, ILogger? log = null)
     {
         _options = options;
-        var logger = (log ?? Serilog.Core.Logger.None).ForContext("Service", options.ServiceName);
-        _platform = new SwarmPlatform(options, logger);
-        _transitions = new ReleaseTransitions(options.Engine, options.Service, options.Environment, options.LockWait, _platform, logger);
+        _log = (log ?? Serilog.Core.Logger.None).ForContext("Service", options.ServiceName);
+        _platform = new SwarmPlatform(options, _log);
+        _routed = options.Router is null ? null : new RoutedSwarmPlatform(options, _log);
+        _transitions = new ReleaseTransitions(options.Engine, options.Service, options.Environment, options.LockWait, (IReleasePlatform?)_routed ?? _platform, _log);
     }
 
     public DeployPlatform Platform => DeployPlatform.Swarm;
@@ -34,6 +38,8 @@ public sealed class DockerSwarmTarget : IDeployTarget
     {
         _options.Validate();
         ImageReferences.RequireDigest(request.Image);
+        if (_routed is not null)
+            return await new RoutedSwarmDeploy(_options, _routed, _transitions, _log, phase => PhaseReached?.Invoke(phase)).DeployAsync(request, cancellationToken).ConfigureAwait(false);
         await using var held = await _transitions.EnterAsync($"deploy {request.Version}", () => PhaseReached?.Invoke("locked"), cancellationToken).ConfigureAwait(false);
 
         var history = await _transitions.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);

@@ -14,15 +14,17 @@ namespace Shipgate.DeployTargets.Swarm;
 /// The Swarm runtime under <see cref="ReleaseTransitions"/>: one replicated service whose spec names its release.
 /// Recovery plans see the service as one instance; removing or stopping it is subsumed by a restore in the same plan,
 /// which updates the service in place (Swarm's own rollback when the previous spec is the release to restore).
+/// Behind a router each release is its own service (<see cref="RoutedSwarmPlatform"/>): <paramref name="serviceName"/>
+/// and <paramref name="port"/> then name that service and the port its tasks listen above.
 /// </summary>
-internal sealed class SwarmPlatform(SwarmTargetOptions options, ILogger log) : IReleasePlatform
+internal sealed class SwarmPlatform(SwarmTargetOptions options, ILogger log, string? serviceName = null, int? port = null) : IReleasePlatform
 {
     public const string ServiceKind = "service";
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     public DeployPlatform Platform => DeployPlatform.Swarm;
 
-    public string ServiceLabel => options.ServiceName;
+    public string ServiceLabel => serviceName ?? options.ServiceName;
 
     private EngineConnection Engine => options.Engine;
 
@@ -201,14 +203,17 @@ internal sealed class SwarmPlatform(SwarmTargetOptions options, ILogger log) : I
     {
         var env = new Dictionary<string, string>(options.EnvironmentVariables)
         {
-            ["PORT"] = options.Port.ToString(CultureInfo.InvariantCulture),
+            ["PORT"] = (port ?? options.Port).ToString(CultureInfo.InvariantCulture),
             ["SHIPGATE_TASK_SLOT"] = "{{.Task.Slot}}",
         };
         var update = options.Update;
+        var labels = LedgerLabels.Identity(release, ServiceKind);
+        // Behind a router: the port its tasks listen above (task N on port + N), as a release container keeps its own.
+        if (port is { } own) labels[LedgerLabels.Port] = own.ToString(CultureInfo.InvariantCulture);
         return new ServiceSpec
         {
-            Name = options.ServiceName,
-            Labels = LedgerLabels.Identity(release, ServiceKind),
+            Name = ServiceLabel,
+            Labels = labels,
             Mode = new ServiceMode { Replicated = new ReplicatedService { Replicas = (ulong)options.Replicas } },
             TaskTemplate = new TaskSpec
             {
@@ -252,12 +257,12 @@ internal sealed class SwarmPlatform(SwarmTargetOptions options, ILogger log) : I
     private async Task<SwarmService?> FindServiceAsync(DockerClient client, CancellationToken ct)
     {
         var services = await EngineErrors.Call(Engine, "listing services", () => client.Swarm.ListServicesAsync(new ServicesListParameters(), ct)).ConfigureAwait(false);
-        return services.FirstOrDefault(s => s.Spec.Name == options.ServiceName);
+        return services.FirstOrDefault(s => s.Spec.Name == ServiceLabel);
     }
 
     private async Task<IReadOnlyList<TaskResponse>> TasksAsync(DockerClient client, CancellationToken ct, bool desiredRunningOnly = true)
     {
-        var filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [options.ServiceName] = true } };
+        var filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [ServiceLabel] = true } };
         if (desiredRunningOnly) filters["desired-state"] = new Dictionary<string, bool> { ["running"] = true };
         var tasks = await EngineErrors.Call(Engine, "listing tasks", () => client.Tasks.ListAsync(new TasksListParameters { Filters = filters }, ct)).ConfigureAwait(false);
         return tasks.ToList();

@@ -8,8 +8,9 @@ using Shipgate.DeployTargets.Targets;
 // SIGKILL it at exactly that point. With --lease HOLDER it holds the release lease around everything ("leased" once
 // taken, "released" before letting go); with --verify it begins the verification after the deploy ("verifying").
 // A refusal prints "REFUSED <kind>: <message>" and exits 3.
-// With --router SOCKET STRATEGY the Docker target deploys behind that HAProxy (backend SERVICE) with the strategy.
-// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next] [--router SOCKET STRATEGY]
+// With --router SOCKET STRATEGY the target deploys behind that HAProxy (backend SERVICE) with the strategy; --replicas N
+// sets a Swarm service's replicas (4 by default).
+// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next] [--router SOCKET STRATEGY] [--replicas N]
 if (args.Length < 7 || args[0] is not ("docker" or "swarm"))
 {
     Console.Error.WriteLine("usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next]");
@@ -55,7 +56,13 @@ if (args[0] == "docker")
 }
 else
 {
-    var swarm = new DockerSwarmTarget(new SwarmTargetOptions(service, environment, port) { HealthTimeout = TimeSpan.FromSeconds(60) });
+    var replicasIndex = Array.IndexOf(options, "--replicas");
+    var swarm = new DockerSwarmTarget(new SwarmTargetOptions(service, environment, port)
+    {
+        HealthTimeout = TimeSpan.FromSeconds(60),
+        Router = router,
+        Replicas = replicasIndex < 0 ? 4 : int.Parse(options[replicasIndex + 1], System.Globalization.CultureInfo.InvariantCulture),
+    });
     swarm.PhaseReached += Pause;
     target = swarm;
 }

@@ -2,14 +2,16 @@ using System.Globalization;
 using Shipgate.DeployTargets.DockerHost;
 using Shipgate.DeployTargets.Routing;
 using Shipgate.DeployTargets.Routing.Haproxy;
+using Shipgate.DeployTargets.Swarm;
 using Shipgate.DeployTargets.Targets;
 using Shipgate.DeployTargets.Tests.Stack;
 
 namespace Shipgate.DeployTargets.Tests.Routing;
 
 /// <summary>
-/// A real HAProxy (Shipgate's generated configuration) whose frontend is a Docker test service's port and whose
-/// backend, named after the service, starts empty: the releases add themselves. Disposing stops HAProxy.
+/// A real HAProxy (Shipgate's generated configuration) whose frontend is a Docker (or Swarm, <see cref="Swarm"/>) test
+/// service's port and whose backend, named after the service, starts empty: the releases add themselves. Disposing
+/// stops HAProxy.
 /// </summary>
 internal sealed class RoutedDockerStack : IAsyncDisposable
 {
@@ -70,6 +72,13 @@ internal sealed class RoutedDockerStack : IAsyncDisposable
                 .Concat(failed.Take(3)).Concat(failed.Count > 3 ? ["…", failed[^1]] : []));
         }
     }
+
+    /// <summary>
+    /// Swarm target options for the same service behind this HAProxy (the same router options): each release is its
+    /// own Swarm service of <paramref name="replicas"/> tasks, one server per task.
+    /// </summary>
+    public SwarmTargetOptions Swarm(int replicas) =>
+        new(Options.Service, Options.Environment, Options.Port) { Router = Options.Router, Replicas = replicas, HealthTimeout = TimeSpan.FromSeconds(60) };
 
     public async Task<BackendState> StateAsync() => await Router.ReadStateAsync(Backend);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Docker.DotNet.Models;
 using Shipgate.DeployTargets.Engine;
+using Shipgate.DeployTargets.Ledger;
 
 namespace Shipgate.DeployTargets.Tests.Stack;
 
@@ -54,7 +55,10 @@ public sealed class StackFixture : IAsyncLifetime
         try
         {
             foreach (var s in await client.Swarm.ListServicesAsync(new ServicesListParameters()))
-                if (s.Spec.Name == $"{service}-{environment}") await client.Swarm.RemoveServiceAsync(s.ID);
+                // The service, and behind a router each release's own service (named after it, labelled with it).
+                if (s.Spec.Name == $"{service}-{environment}"
+                    || (s.Spec.Labels.Label(LedgerLabels.Service) == service && s.Spec.Labels.Label(LedgerLabels.Environment) == environment))
+                    await client.Swarm.RemoveServiceAsync(s.ID);
         }
         catch (Exception e) when (e.Message.Contains("swarm", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Serilog;
+using Shipgate.DeployTargets.Ledger;
+using Shipgate.DeployTargets.Routing;
+using Shipgate.DeployTargets.Targets;
+using Shipgate.DeployTargets.Transitions;
+
+namespace Shipgate.DeployTargets.Swarm;
+
+/// <summary>
+/// A Swarm deploy behind the traffic router (allAtOnce, blueGreen, canary): the new release is a service of its own
+/// whose tasks listen on their own ports while the previous release's service keeps serving; once it has converged
+/// (every task running, its HEALTHCHECK passed) its tasks join the router's backend at weight 0 and the steps are the
+/// same as on Docker (<see cref="RoutedRelease"/>). The previous release's service stays at weight 0 until the promote.
+/// </summary>
+internal sealed class RoutedSwarmDeploy(SwarmTargetOptions options, RoutedSwarmPlatform platform, ReleaseTransitions transitions, ILogger log, Action<string> reached)
+{
+    public async Task<ReleaseInfo> DeployAsync(DeployRequest request, CancellationToken ct)
+    {
+        var router = options.Router!;
+        var routing = platform.Routing;
+        var steps = new RoutedRelease(router, routing, transitions, platform.ServiceLabel, log, reached);
+        await using var held = await transitions.EnterAsync($"deploy {request.Version}", () => reached("locked"), ct).ConfigureAwait(false);
+
+        var history = await transitions.ReadHistoryAsync(ct).ConfigureAwait(false);
+        history.RefuseIfRolledBack(request, platform.ServiceLabel);
+        var current = history.Current;
+        var release = await transitions.WriteAsync(
+            ReleaseRecord.Deploying(options.Service, options.Environment, request, current, DateTimeOffset.UtcNow, DeployPlatform.Swarm) with { Strategy = router.Strategy },
+            ct).ConfigureAwait(false);
+        reached("recorded");
+
+        // The new release's rollback target is the current one: an older release still kept warm leaves the router and its service goes.
+        foreach (var older in (await platform.ObserveAsync(ct).ConfigureAwait(false)).Where(i => i.ReleaseId != current?.ReleaseId))
+        {
+            if (older.ReleaseId is not null) await routing.RemoveAsync(older.ReleaseId, ct).ConfigureAwait(false);
+            await platform.ExecuteAsync(new Recovery.RemoveInstance(older.Id, "older than the rollback target"), [], ct).ConfigureAwait(false);
+        }
+
+        var (ports, unhealthy) = await platform.StartAsync(release, ct).ConfigureAwait(false);
+        reached("submitted");
+        if (unhealthy is not null)
+            await steps.FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy,
+                $"service {platform.ServiceNameOf(release.ReleaseId)} did not converge: {unhealthy}", ct).ConfigureAwait(false);
+        log.Information("Release {ReleaseId} ({Version}) runs as service {Name} on ports {Ports}", release.ReleaseId, release.Version,
+            platform.ServiceNameOf(release.ReleaseId), string.Join(", ", ports));
+
+        if (await routing.AddAsync(release.ReleaseId, ports, options.HealthTimeout, ct).ConfigureAwait(false) is { } notUp)
+            await steps.FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, notUp, ct).ConfigureAwait(false);
+        release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Added }, ct).ConfigureAwait(false);
+        reached("added");
+
+        var instances = ports.Select(port => new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{router.InstanceHost}:{port}{router.HealthCheck.Path}"))).ToList();
+        release = await steps.CarryOutAsync(request, release, current, instances, ct).ConfigureAwait(false);
+        return await platform.InfoAsync(release, ct).ConfigureAwait(false);
+    }
+}
