@@ -30,7 +30,7 @@ public sealed class CanaryGates(ReleaseSettings settings, VerificationSession se
             context.Step, canary, context.Percent, context.Stable?.Version ?? "no baseline", gates.Source);
 
         var release = ReleaseContext.Of(service, canary, context.Stable?.Version, environment, gates.Window);
-        var outcome = await session.RunAsync(gates, release, cancellationToken).ConfigureAwait(false);
+        var outcome = await session.RunAsync(CanaryAnalysisSchedule.For(gates, context.Percent), release, cancellationToken).ConfigureAwait(false);
         var decision = ReleasePolicy.Decide(outcome, settings.Policy ?? gates.Policy);
         var passed = decision.Action == ReleaseAction.Promote;
         await events.PublishAsync(new ReleaseEvent.CanaryAnalysed(service, environment, DateTimeOffset.UtcNow, canary, context.Step, context.Percent, outcome, decision),

@@ -5,18 +5,16 @@ namespace Shipgate.Release.Flow;
 
 /// <summary>
 /// The embedded stack's load generator as verification traffic: a ramp of POSTs with standard-normal features.
-/// Each driver draws its own seed unless given one: with one fixed seed every verification sent the same bodies in the
+/// Each run draws its own seed unless the driver is given one: with one fixed seed every verification sent the same bodies in the
 /// same order, so a candidate's first requests were always a prefix of its baseline's, and the prediction-drift gate
 /// compared a sequence with its own beginning (a seed whose first few hundred draws run low rolled healthy releases
-/// back whenever a look landed there). The seed is in the report, so a run can be replayed.
+/// back whenever a look landed there). The seed is in the report, so a run can be replayed (give it as the driver's seed).
 /// </summary>
 public sealed class LoadTrafficDriver(HttpClient http, Uri service, TrafficSettings traffic, (double Start, double End) rate, int? seed = null) : ITrafficDriver
 {
-    public int Seed { get; } = seed ?? Random.Shared.Next();
-
     public LoadProfile ProfileFor(TimeSpan duration) => new()
     {
-        Seed = Seed,
+        Seed = seed ?? Random.Shared.Next(),
         StartRate = rate.Start,
         EndRate = rate.End,
         Duration = duration,
@@ -40,8 +38,9 @@ public sealed class LoadTrafficDriver(HttpClient http, Uri service, TrafficSetti
 
     public async Task<TrafficReport> RunAsync(TimeSpan duration, CancellationToken cancellationToken)
     {
-        var result = await new LoadGenerator(http).RunAsync(service, ProfileFor(duration), cancellationToken).ConfigureAwait(false);
+        var profile = ProfileFor(duration);
+        var result = await new LoadGenerator(http).RunAsync(service, profile, cancellationToken).ConfigureAwait(false);
         return new TrafficReport(result.Sent, result.TransportErrors,
-            $"{result.Sent} sent, {result.Succeeded} succeeded, {result.ServerErrors} server errors, {result.TransportErrors} unanswered, {result.AchievedRate:F1}/s, seed {Seed}");
+            $"{result.Sent} sent, {result.Succeeded} succeeded, {result.ServerErrors} server errors, {result.TransportErrors} unanswered, {result.AchievedRate:F1}/s, seed {profile.Seed}");
     }
 }

@@ -13,8 +13,10 @@ public sealed class LoadTrafficDriverTests
     public void Each_verification_sends_its_own_feature_draws_so_a_candidate_is_never_compared_with_a_replay_of_its_baselines_traffic()
     {
         using var http = new HttpClient();
-        var first = new LoadTrafficDriver(http, Service, Traffic, (10, 10)).ProfileFor(TimeSpan.FromSeconds(30));
-        var second = new LoadTrafficDriver(http, Service, Traffic, (10, 10)).ProfileFor(TimeSpan.FromSeconds(30));
+        // One driver serves a whole canary (an analysis per step): each run draws anew.
+        var driver = new LoadTrafficDriver(http, Service, Traffic, (10, 10));
+        var first = driver.ProfileFor(TimeSpan.FromSeconds(30));
+        var second = driver.ProfileFor(TimeSpan.FromSeconds(30));
 
         Assert.NotEqual(first.Seed, second.Seed);
         Assert.NotEqual(Draws(first), Draws(second));
@@ -26,8 +28,8 @@ public sealed class LoadTrafficDriverTests
         using var http = new HttpClient();
         var driver = new LoadTrafficDriver(http, Service, Traffic, (10, 10), seed: 42);
 
-        Assert.Equal(42, driver.Seed);
-        Assert.Equal(Draws(driver.ProfileFor(TimeSpan.FromSeconds(30))), Draws(new LoadTrafficDriver(http, Service, Traffic, (10, 10), seed: 42).ProfileFor(TimeSpan.FromSeconds(5))));
+        Assert.Equal(42, driver.ProfileFor(TimeSpan.FromSeconds(30)).Seed);
+        Assert.Equal(Draws(driver.ProfileFor(TimeSpan.FromSeconds(30))), Draws(driver.ProfileFor(TimeSpan.FromSeconds(5))));
     }
 
     private static double[] Draws(LoadProfile profile)
