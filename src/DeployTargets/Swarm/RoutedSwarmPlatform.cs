@@ -88,7 +88,11 @@ internal sealed class RoutedSwarmPlatform(SwarmTargetOptions options, ILogger lo
             await RemoveServiceAsync(service.Spec.Name, ct).ConfigureAwait(false);
     }
 
-    public Task<ReleaseInfo> InfoAsync(ReleaseRecord release, CancellationToken ct) => Of(release.ReleaseId, options.Port).InfoAsync(release, ct);
+    public async Task<ReleaseInfo> InfoAsync(ReleaseRecord release, CancellationToken ct)
+    {
+        var own = (await ReleaseServicesAsync(ct).ConfigureAwait(false)).FirstOrDefault(s => s.Spec.Name == ServiceNameOf(release.ReleaseId));
+        return await new SwarmPlatform(options, log, ServiceNameOf(release.ReleaseId), own is null ? null : BaseOf(own)).InfoAsync(release, ct).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// The release's service running on its block of ports and converged (created from the ledger's digest on a free

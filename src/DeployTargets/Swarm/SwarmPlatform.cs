@@ -82,7 +82,11 @@ internal sealed class SwarmPlatform(SwarmTargetOptions options, ILogger log, str
         var tasks = await TasksAsync(client, ct).ConfigureAwait(false);
         var instances = tasks.OrderBy(t => t.Slot)
             .Select(t => new InstanceStatus(t.ID, t.Status.State.ToString().ToLowerInvariant(),
-                t.Status.ContainerStatus?.ContainerID, string.IsNullOrEmpty(t.Status.Err) ? t.Status.Message : t.Status.Err))
+                t.Status.ContainerStatus?.ContainerID, string.IsNullOrEmpty(t.Status.Err) ? t.Status.Message : t.Status.Err)
+            {
+                // Behind a router each task listens on its own port, the release's base + its slot (what the monitoring scrapes).
+                Port = port is { } basePort ? basePort + (int)t.Slot : null,
+            })
             .ToList();
         var failed = (await TasksAsync(client, ct, desiredRunningOnly: false).ConfigureAwait(false)).Count(t =>
             t.Status.State is TaskState.Failed or TaskState.Rejected && (t.Spec.ContainerSpec.Image ?? "").Contains(release.Digest, StringComparison.Ordinal));

@@ -1,5 +1,4 @@
 using Serilog;
-using Shipgate.DeployTargets;
 using Shipgate.DeployTargets.DockerHost;
 using Shipgate.DeployTargets.Engine;
 using Shipgate.DeployTargets.Images;
@@ -29,7 +28,7 @@ public static class PlatformFactory
     public static RegistryCredentials? CredentialsOf(ReleaseSettings settings) =>
         settings.RegistryUsername is { } user ? new RegistryCredentials(user, settings.RegistryPassword ?? "") : null;
 
-    /// <summary>The router in front of a Docker service, when the environment names one (the strategy defaults to allAtOnce there).</summary>
+    /// <summary>The router in front of a Docker or Swarm service, when the environment names one (the strategy defaults to allAtOnce there).</summary>
     public static DockerRouterOptions? RouterOf(ReleaseSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -45,9 +44,6 @@ public static class PlatformFactory
     {
         ArgumentNullException.ThrowIfNull(settings);
         var service = settings.Service;
-        if (settings.Platform == PlatformKind.Swarm && settings.RouterSocket is not null)
-            throw new DeployTargetException(DeployErrorKind.InvalidOptions,
-                $"Environment '{settings.Environment.Name}' names a router, which is not in front of Swarm services yet (issue 12): use the docker platform or leave the router out.");
         return settings.Platform switch
         {
             PlatformKind.Swarm => new DockerSwarmTarget(new SwarmTargetOptions(service.Name, settings.Environment.Name, settings.Port)
@@ -56,6 +52,7 @@ public static class PlatformFactory
                 EnvironmentVariables = service.EnvironmentVariables,
                 Engine = engine,
                 RegistryCredentials = CredentialsOf(settings),
+                Router = RouterOf(settings),
             }, log),
             _ => new DockerTarget(new DockerTargetOptions(service.Name, settings.Environment.Name, settings.Port)
             {
