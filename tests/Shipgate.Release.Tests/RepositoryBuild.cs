@@ -12,12 +12,28 @@ public sealed class RepositoryBuild : IDisposable
     public const string Environment = "e2e";
     public const int Port = 18300;
 
+    /// <summary>
+    /// A second environment on the same embedded stack behind Shipgate's own HAProxy, releasing by canary; its
+    /// releases listen on the ports after its own.
+    /// </summary>
+    public const string CanaryEnvironment = "e2e-canary";
+    public const int CanaryPort = 18310;
+
     public RepositoryBuild()
     {
         Root = FindRoot();
         RemoveEnvironment();
         _stackWasRunning = Answers(new Uri("http://127.0.0.1:9090/-/ready"));
-        EnvironmentsFile = WriteTemporary("environments.yaml", $"environments:\n  {Environment}:\n    local: true\n");
+        EnvironmentsFile = WriteTemporary("environments.yaml", $$"""
+            environments:
+              {{Environment}}:
+                local: true
+              {{CanaryEnvironment}}:
+                local: true
+                router: { embedded: true }
+                strategy: canary
+
+            """);
     }
 
     // The embedded stack the test's Deploy starts is stopped afterwards, unless it ran before (a developer's own).
@@ -51,7 +67,10 @@ public sealed class RepositoryBuild : IDisposable
     public Uri Service => new($"http://127.0.0.1:{Port}");
 
     /// <summary>./build.sh with the given arguments plus this fixture's environment and port; Lint and Test are skipped (this is a test).</summary>
-    public (int ExitCode, string Output) Run(params string[] arguments)
+    public (int ExitCode, string Output) Run(params string[] arguments) => RunIn(Environment, Port, arguments);
+
+    /// <summary>./build.sh with the given arguments in one of this fixture's environments, on its port.</summary>
+    public (int ExitCode, string Output) RunIn(string environment, int port, params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(Root, "build.sh"))
         {
@@ -59,7 +78,7 @@ public sealed class RepositoryBuild : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in arguments.Concat(["--environment", Environment, "--environments-file", EnvironmentsFile, "--service-port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skip", "Lint", "Test"]))
+        foreach (var argument in arguments.Concat(["--environment", environment, "--environments-file", EnvironmentsFile, "--service-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skip", "Lint", "Test"]))
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -87,9 +106,15 @@ public sealed class RepositoryBuild : IDisposable
     // Test set-up may use the docker CLI (product code never does): containers and ledger volumes of this environment.
     private static void RemoveEnvironment()
     {
+        foreach (var environment in new[] { Environment, CanaryEnvironment })
+            RemoveEnvironment(environment);
+    }
+
+    private static void RemoveEnvironment(string environment)
+    {
         foreach (var kind in new[] { "ps -aq", "volume ls -q" })
         {
-            var ids = Docker($"{kind} --filter label=io.shipgate.service=modelservice --filter label=io.shipgate.environment={Environment}")
+            var ids = Docker($"{kind} --filter label=io.shipgate.service=modelservice --filter label=io.shipgate.environment={environment}")
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries);
             if (ids.Length > 0)
                 Docker((kind.StartsWith("ps", StringComparison.Ordinal) ? "rm -f " : "volume rm -f ") + string.Join(' ', ids));
