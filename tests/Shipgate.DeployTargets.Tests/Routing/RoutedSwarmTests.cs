@@ -3,6 +3,7 @@ using Shipgate.DeployTargets.Routing;
 using Shipgate.DeployTargets.Swarm;
 using Shipgate.DeployTargets.Targets;
 using Shipgate.DeployTargets.Tests.Stack;
+using Xunit.Abstractions;
 using static Shipgate.DeployTargets.Tests.Routing.RoutedDockerReleaseTests;
 
 namespace Shipgate.DeployTargets.Tests.Routing;
@@ -10,10 +11,11 @@ namespace Shipgate.DeployTargets.Tests.Routing;
 /// <summary>
 /// Swarm releases behind a real HAProxy on the real dockerd in swarm mode: each release is its own Swarm service whose
 /// tasks are the router's servers (one per replica, on the service's port + a block of their own), with the prober of
-/// <see cref="RoutedDockerReleaseTests"/> sending 100 requests/s through the frontend: no request may fail.
+/// <see cref="RoutedDockerReleaseTests"/> sending 100 requests/s through the frontend: no request may fail. What they
+/// measure is written to the test output (docs/benchmarks.md, "Progressive delivery"), never asserted as a time.
 /// </summary>
 [Collection(StackCollection.Name)]
-public sealed class RoutedSwarmTests(StackFixture stack)
+public sealed class RoutedSwarmTests(StackFixture stack, ITestOutputHelper output)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -32,6 +34,7 @@ public sealed class RoutedSwarmTests(StackFixture stack)
         var release = await ProbedAsync(routed, () => target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests")));
         var second = release.Result;
         AssertNoFailure(release.Probes, "the allAtOnce Swarm release", routed);
+        Measured("allAtOnce release (2 replicas)", release.Probes);
         Assert.Equal(("1.0.0", "2.0.0"), (release.Probes[0].Backend, release.Probes[^1].Backend));
         Assert.Equal((ReleasePhase.Healthy, ReleaseStrategy.AllAtOnce, RouterStep.Drained), (second.Phase, second.Record.Strategy, second.Record.RouterStep));
         // One server per task, each on its own port; the previous release drained but kept at weight 0 until the promote.
@@ -42,6 +45,7 @@ public sealed class RoutedSwarmTests(StackFixture stack)
 
         var rollback = await ProbedAsync(routed, () => target.RollbackAsync(new RollbackRequest("tests: roll back") { ExpectedReleaseId = second.ReleaseId }));
         AssertNoFailure(rollback.Probes, "the Swarm rollback", routed);
+        Measured("allAtOnce rollback (a switch back)", rollback.Probes);
         Assert.Equal(("2.0.0", "1.0.0"), (rollback.Probes[0].Backend, rollback.Probes[^1].Backend));
         Assert.Equal(first.ReleaseId, rollback.Result.ReleaseId);
         Assert.Equal([$"{first.ReleaseId}.1:18601:256", $"{first.ReleaseId}.2:18602:256"], Servers(await routed.StateAsync()));
@@ -72,6 +76,7 @@ public sealed class RoutedSwarmTests(StackFixture stack)
         };
         var release = await ProbedAsync(routed, () => target.DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests")));
         AssertNoFailure(release.Probes, "the blue-green Swarm release", routed);
+        Measured("blueGreen release (2 replicas)", release.Probes);
         Assert.Equal(["18611:256,18612:256,18613:0,18614:0", "2.0.0", "2.0.0", "1.0.0"], seenAtPreview);
         Assert.Equal((ReleaseStrategy.BlueGreen, RouterStep.Drained), (release.Result.Record.Strategy, release.Result.Record.RouterStep));
 
@@ -83,6 +88,7 @@ public sealed class RoutedSwarmTests(StackFixture stack)
         // Its rollback recreates the previous release's service from the ledger, then switches, with no failed request.
         var rollback = await ProbedAsync(routed, () => target.RollbackAsync(new RollbackRequest("tests: back after the promote")));
         AssertNoFailure(rollback.Probes, "the rollback that recreates the previous service", routed);
+        Measured("rollback after the promote (the previous service recreated)", rollback.Probes);
         Assert.Equal(("2.0.0", "1.0.0"), (rollback.Probes[0].Backend, rollback.Probes[^1].Backend));
         Assert.Equal(first.ReleaseId, (await target.StatusAsync()).Current?.ReleaseId);
         Assert.Equal([ServiceOf(routed, first.ReleaseId)], await ServicesAsync("swrouted-bg"));
@@ -106,6 +112,8 @@ public sealed class RoutedSwarmTests(StackFixture stack)
 
         // The analysis: requests through the frontend, counted per release by HAProxy itself (each server's stot), then Fail.
         var counted = new Dictionary<string, long>();
+        long verdictAt = 0;
+        var toWeight0 = TimeSpan.Zero;
         CanaryAnalysis analyse = async (context, ct) =>
         {
             var before = await routed.StateAsync();
@@ -119,6 +127,7 @@ public sealed class RoutedSwarmTests(StackFixture stack)
                 var release = ReleaseServers.ReleaseOf(server.Name)!;
                 counted[release] = counted.GetValueOrDefault(release) + server.TotalSessions - (before.Find(server.Name)?.TotalSessions ?? 0);
             }
+            verdictAt = System.Diagnostics.Stopwatch.GetTimestamp();
             return new CanaryVerdict(false, "Fail", "tests: the canary must go");
         };
         // When the canary is taken out, before anything else: weight 0 while its service still runs.
@@ -127,6 +136,7 @@ public sealed class RoutedSwarmTests(StackFixture stack)
         target.PhaseReached += phase =>
         {
             if (phase != "canary-stopped") return;
+            toWeight0 = System.Diagnostics.Stopwatch.GetElapsedTime(verdictAt);
             atStop = routed.Router.ReadStateAsync(routed.Backend).GetAwaiter().GetResult();
             servicesAtStop.AddRange(ServicesAsync("swrouted-canary").GetAwaiter().GetResult());
         };
@@ -138,6 +148,7 @@ public sealed class RoutedSwarmTests(StackFixture stack)
         var canaryId = Assert.Single(counted.Keys, id => id != first.ReleaseId);
         var share = (double)counted[canaryId] / counted.Values.Sum();
         // 10 % of the traffic for the canary's one task against 90 % over the stable release's three: weights 1 : 3 : 3 : 3.
+        output.WriteLine($"canary at 10 %, 1 replica beside 3: {counted[canaryId]} of {counted.Values.Sum()} requests ({share:P1}); failed verdict to weight 0: {toWeight0.TotalMilliseconds:0} ms");
         Assert.True(share is > 0.07 and < 0.13, $"the canary got {share:P1} of {counted.Values.Sum()} requests: {string.Join(", ", counted)}");
         Assert.NotNull(atStop);
         Assert.Equal((0, 18624), (atStop.Find(canaryId)!.Weight, atStop.Find(canaryId)!.Port));
@@ -180,6 +191,8 @@ public sealed class RoutedSwarmTests(StackFixture stack)
 
         var recovery = await ProbedAsync(routed, () => target.StatusAsync());
         AssertNoFailure(recovery.Probes, "the recovery after the kill mid-canary", routed);
+        Measured("SIGKILL at the canary's 10 % and the 2 s after", killed.Probes);
+        Measured("the next call's recovery", recovery.Probes);
         Assert.Equal("1.0.0", recovery.Probes[^1].Backend);
         Assert.Equal(first.ReleaseId, recovery.Result.Current?.ReleaseId);
         Assert.Contains(recovery.Result.History, r => r is { Version: "2.0.0", Phase: ReleasePhase.Failed, Strategy: ReleaseStrategy.Canary, CanaryWeight: 10 });
@@ -187,6 +200,9 @@ public sealed class RoutedSwarmTests(StackFixture stack)
         Assert.Equal([ServiceOf(routed, first.ReleaseId)], await ServicesAsync("swrouted-kill"));
         await stack.ForgetServiceAsync("swrouted-kill", "test");
     }
+
+    private void Measured(string what, IReadOnlyList<Probe> probes) =>
+        output.WriteLine($"{what}: {probes.Count(p => p.Failed)} failed of {probes.Count} requests over {(probes[^1].Sent - probes[0].Sent).TotalSeconds:0.0} s");
 
     private static List<string> Servers(BackendState state) =>
         state.Servers.OrderBy(s => s.Port).Select(s => $"{s.Name}:{s.Port}:{s.Weight}").ToList();
