@@ -18,17 +18,21 @@ namespace Shipgate.DeployTargets.DockerHost;
 /// </summary>
 internal sealed class CanaryRollout(ReleaseRouting routing, ReleaseTransitions transitions, ILogger log, Action<string> reached)
 {
-    /// <summary>How the steps ended: the release as last recorded, and why the canary stopped (null: it took all the traffic).</summary>
+    /// <summary>
+    /// How the steps ended: the release as last recorded, and why the canary stopped (null: it took all the traffic, or
+    /// it is <see cref="ReleasePhase.Held"/> at a pause until approved).
+    /// </summary>
     public sealed record Outcome(ReleaseRecord Release, string? Failure);
 
+    /// <summary>Runs the steps; a held canary resumed passes <c>resumeAfter</c> (the step it was held at, from 1, and its weight then) and goes on from the next step.</summary>
     public async Task<Outcome> RunAsync(ReleaseRecord release, ReleaseRecord stable, IReadOnlyList<CanaryStep> steps, CanaryAnalysis? analyse,
-        (int Canary, int? Stable) ports, CancellationToken ct)
+        (int Canary, int? Stable) ports, CancellationToken ct, (int Step, double Weight)? resumeAfter = null)
     {
         var plan = CanaryPlan.Complete(steps);
         log.Information("Canary {ReleaseId} ({Version}) beside {Stable} ({StableVersion}): {Steps}",
             release.ReleaseId, release.Version, stable.ReleaseId, stable.Version, CanaryPlan.Describe(plan));
-        double weight = 0;
-        for (var i = 0; i < plan.Count; i++)
+        var weight = resumeAfter?.Weight ?? 0;
+        for (var i = resumeAfter?.Step ?? 0; i < plan.Count; i++)
         {
             var step = i + 1;
             switch (plan[i])
@@ -54,6 +58,12 @@ internal sealed class CanaryRollout(ReleaseRouting routing, ReleaseTransitions t
                     await Task.Delay(pause.Duration, ct).ConfigureAwait(false);
                     release = await transitions.WriteAsync(release with { CanaryStep = step }, ct).ConfigureAwait(false);
                     break;
+                case CanaryStep.PauseUntilApproved:
+                    // Not in flight: the deploy ends here on purpose, the canary keeps its share until a resume or a rollback.
+                    release = await transitions.WriteAsync(release with { Phase = ReleasePhase.Held, CanaryStep = step, CanaryWeight = weight }, ct).ConfigureAwait(false);
+                    reached("canary-held");
+                    log.Warning("Canary step {Step}/{Steps}: {ReleaseId} held at {Percent:0.##}% of the traffic until a release manager approves", step, plan.Count, release.ReleaseId, weight);
+                    return new Outcome(release, null);
                 case CanaryStep.Analysis:
                     reached("canary-analysis");
                     var verdict = await AnalyseAsync(analyse!, new CanaryAnalysisContext(release, stable, step, weight) { CanaryPort = ports.Canary, StablePort = ports.Stable }, ct).ConfigureAwait(false);

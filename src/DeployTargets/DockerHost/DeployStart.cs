@@ -18,6 +18,8 @@ internal static class DeployStart
         var history = await transitions.ReadHistoryAsync(ct).ConfigureAwait(false);
         history.RefuseIfRolledBack(request, serviceLabel);
         var current = history.Current;
+        if (current is { Phase: ReleasePhase.Held })
+            throw CanaryHold.Blocks($"deploy {request.Version}", current, serviceLabel);
 
         await runtime.PullAsync(request.Image, ct).ConfigureAwait(false);
         reached("pulled");

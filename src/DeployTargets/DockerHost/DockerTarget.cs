@@ -35,7 +35,8 @@ public sealed class DockerTarget : IDeployTarget
     /// <summary>
     /// Raised as each deploy phase is reached: locked, pulled, recorded, created, previous-stopped, started, healthy; behind a
     /// router: locked, pulled, recorded, created, started, added, previewed (blue-green), switched, healthy; a canary
-    /// reaches canary-P at each setWeight P below 100, canary-analysis and canary-pause as those steps begin, and
+    /// reaches canary-P at each setWeight P below 100, canary-analysis and canary-pause as those steps begin,
+    /// canary-held when it stops at a pause until approved (and, resumed, locked, resumed, then its next steps), and
     /// canary-stopped once a failed analysis has set its weight to 0.
     /// </summary>
     public event Action<string>? PhaseReached;
@@ -126,6 +127,15 @@ public sealed class DockerTarget : IDeployTarget
     {
         _options.Validate();
         return _transitions.StatusAsync(cancellationToken);
+    }
+
+    public Task<ReleaseInfo> ResumeCanaryAsync(ResumeRequest request, CancellationToken cancellationToken = default)
+    {
+        _options.Validate();
+        ArgumentNullException.ThrowIfNull(request);
+        if (_options.Router is null)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{ServiceLabel} has no traffic router: there is no held canary to resume.");
+        return new CanaryResume(_options, _transitions, new RoutedDeploy(_options, _platform, _transitions, _log, Reached), _log).ResumeAsync(request, cancellationToken);
     }
 
     private static string Restarted(ReleaseRecord? previous, string? failure) => (previous, failure) switch

@@ -53,24 +53,41 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
         reached("added");
 
         if (router.Strategy == ReleaseStrategy.Canary && current is not null)
-        {
-            release = await CanaryAsync(runtime, request, release, current, port, ct).ConfigureAwait(false);
-        }
-        else
-        {
-            if (router.Strategy == ReleaseStrategy.BlueGreen)
-            {
-                if (await PreviewAsync(router, port, ct).ConfigureAwait(false) is { } previewFailed)
-                    await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, previewFailed, ct).ConfigureAwait(false);
-                release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Previewed }, ct).ConfigureAwait(false);
-                reached("previewed");
-            }
+            return await ContinueCanaryAsync(runtime, request, release, current, port, resumeAfter: null, ct).ConfigureAwait(false);
 
-            // A canary with nothing serving before it has no one to protect: it takes the traffic at once.
-            await routing.SwitchToAsync(release.ReleaseId, ct).ConfigureAwait(false);
-            release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Switched }, ct).ConfigureAwait(false);
-            reached("switched");
+        if (router.Strategy == ReleaseStrategy.BlueGreen)
+        {
+            if (await PreviewAsync(router, port, ct).ConfigureAwait(false) is { } previewFailed)
+                await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, previewFailed, ct).ConfigureAwait(false);
+            release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Previewed }, ct).ConfigureAwait(false);
+            reached("previewed");
         }
+
+        // A canary with nothing serving before it has no one to protect: it takes the traffic at once.
+        await routing.SwitchToAsync(release.ReleaseId, ct).ConfigureAwait(false);
+        release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Switched }, ct).ConfigureAwait(false);
+        reached("switched");
+        return await FinishAsync(request, release, current, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The canary's steps (from the start, or after the step a held canary waited at) and, once it has all the traffic,
+    /// the end of the deploy; a canary held at a pause until approved returns as it is (<see cref="ReleasePhase.Held"/>).
+    /// </summary>
+    public async Task<ReleaseInfo> ContinueCanaryAsync(ContainerRuntime runtime, DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port,
+        (int Step, double Weight)? resumeAfter, CancellationToken ct)
+    {
+        release = await CanaryAsync(runtime, request, release, current, port, resumeAfter, ct).ConfigureAwait(false);
+        if (release.Phase == ReleasePhase.Held)
+            return await platform.InfoAsync(release, ct).ConfigureAwait(false);
+        return await FinishAsync(request, release, current, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The release has all the traffic: the previous one drains (it stays running at weight 0 until the promote) and the release is healthy.</summary>
+    private async Task<ReleaseInfo> FinishAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord? current, CancellationToken ct)
+    {
+        var router = options.Router!;
+        var routing = platform.Routing!;
         log.Information("Release {ReleaseId} ({Version}) takes all the traffic of {Service} ({Strategy})", release.ReleaseId, release.Version, platform.ServiceLabel, router.Strategy.Name());
 
         if (current is not null && !await routing.DrainAsync(current.ReleaseId, ct).ConfigureAwait(false))
@@ -87,7 +104,8 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
     /// SIGTERM) switches the traffic back to the current release and undoes the canary the same way, so nobody is left
     /// on a canary no one watches.
     /// </summary>
-    private async Task<ReleaseRecord> CanaryAsync(ContainerRuntime runtime, DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port, CancellationToken ct)
+    private async Task<ReleaseRecord> CanaryAsync(ContainerRuntime runtime, DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port,
+        (int Step, double Weight)? resumeAfter, CancellationToken ct)
     {
         var steps = options.Router!.CanarySteps;
         if (request.Analyse is null && steps.OfType<CanaryStep.Analysis>().Any())
@@ -98,7 +116,7 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
         CanaryRollout.Outcome outcome;
         try
         {
-            outcome = await rollout.RunAsync(release, current, steps, request.Analyse, (port, stablePort), ct).ConfigureAwait(false);
+            outcome = await rollout.RunAsync(release, current, steps, request.Analyse, (port, stablePort), ct, resumeAfter).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -29,6 +29,7 @@ public static class LedgerLabels
     public const string CanaryStep = Prefix + "canary-step";
     public const string CanaryWeight = Prefix + "canary-weight";
     public const string CanaryAnalyses = Prefix + "canary-analyses";
+    public const string CanaryApprovals = Prefix + "canary-approvals";
 
     /// <summary>On a release container behind a router: the port it listens on (its own, not the service's).</summary>
     public const string Port = Prefix + "port";
@@ -80,6 +81,7 @@ public static class LedgerLabels
         if (r.CanaryStep is { } canaryStep) labels[CanaryStep] = canaryStep.ToString(CultureInfo.InvariantCulture);
         if (r.CanaryWeight is { } canaryWeight) labels[CanaryWeight] = canaryWeight.ToString(CultureInfo.InvariantCulture);
         if (r.CanaryAnalyses is not null) labels[CanaryAnalyses] = Truncate(r.CanaryAnalyses);
+        if (r.CanaryApprovals is not null) labels[CanaryApprovals] = Truncate(r.CanaryApprovals);
         if (r.Verifier is { } verifier)
         {
             labels[VerifierHost] = verifier.Host;
@@ -137,6 +139,7 @@ public static class LedgerLabels
             CanaryStep = int.TryParse(Get(CanaryStep), CultureInfo.InvariantCulture, out var canaryStep) ? canaryStep : null,
             CanaryWeight = double.TryParse(Get(CanaryWeight), CultureInfo.InvariantCulture, out var canaryWeight) ? canaryWeight : null,
             CanaryAnalyses = Get(CanaryAnalyses),
+            CanaryApprovals = Get(CanaryApprovals),
             Verifier = Get(VerifierHost) is { } host && int.TryParse(Get(VerifierPid), CultureInfo.InvariantCulture, out var pid)
                 ? new ProcessIdentity(host, pid, Get(VerifierProcessStart) ?? "")
                 : null,

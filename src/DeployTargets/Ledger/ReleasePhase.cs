@@ -38,6 +38,13 @@ public enum ReleasePhase
     /// release. It does not serve again unless deployed again (which is allowed: it was never judged).
     /// </summary>
     PassedOver,
+
+    /// <summary>
+    /// A canary held at a pause until a release manager approves: it serves its share beside the stable release, whose
+    /// share is the rest. Not in flight (no process is gone: the deploy stopped there on purpose and released its lock),
+    /// so recovery leaves it alone while it runs and stays in the router; a resume with an approval, or a rollback, ends it.
+    /// </summary>
+    Held,
 }
 
 public static class ReleasePhases
@@ -47,5 +54,5 @@ public static class ReleasePhases
 
     /// <summary>The release's instances serve traffic (verified or not).</summary>
     public static bool IsServing(this ReleasePhase phase) =>
-        phase is ReleasePhase.Healthy or ReleasePhase.Verifying or ReleasePhase.Paused or ReleasePhase.Promoted;
+        phase is ReleasePhase.Healthy or ReleasePhase.Verifying or ReleasePhase.Paused or ReleasePhase.Promoted or ReleasePhase.Held;
 }

@@ -53,6 +53,12 @@ public sealed record ReleaseRecord
     public string? CanaryAnalyses { get; init; }
 
     /// <summary>
+    /// Canary: who let it go on after each pause until approved, "step N at W%: who (method)", separated by "; " (kept
+    /// apart from <see cref="ApprovedBy"/>, which the promote writes).
+    /// </summary>
+    public string? CanaryApprovals { get; init; }
+
+    /// <summary>
     /// The entry a deploy writes before it changes the engine: a new release id, phase <see cref="ReleasePhase.Deploying"/>,
     /// following <paramref name="previous"/> (the release serving now, if any).
     /// </summary>

@@ -11,7 +11,8 @@ namespace Shipgate.DeployTargets.Recovery;
 /// An empty plan means the state is consistent.
 /// Behind a router the current release takes all the traffic before anything else is taken away (restored first if
 /// its container stopped, then routed, then the others drained out of the router, and only then removed), and the
-/// release to roll back to stays running at weight 0 until the current one is promoted.
+/// release to roll back to stays running at weight 0 until the current one is promoted. A canary
+/// <see cref="ReleasePhase.Held"/> until approved is not in flight: it and the stable release beside it keep their shares.
 /// </summary>
 public static class RecoveryPlanner
 {
@@ -28,16 +29,22 @@ public static class RecoveryPlanner
         var removed = new HashSet<string>();
         var settled = history.Releases.ToDictionary(r => r.ReleaseId);
         var abandoned = history.Releases.Where(r => r.Phase == ReleasePhase.Verifying && abandonedVerifications?.Contains(r.ReleaseId) == true);
+        // A held canary is no crash: it stays as it is while it runs and keeps its share; one that lost either is undone.
+        var brokenHolds = history.Releases.Where(r => r.Phase == ReleasePhase.Held && !HoldIntact(r, instances, routerWeights));
 
-        foreach (var release in history.InFlight.Concat(abandoned))
+        foreach (var release in history.InFlight.Concat(abandoned).Concat(brokenHolds))
         {
             foreach (var instance in instances.Where(i => i.ReleaseId == release.ReleaseId))
             {
-                steps.Add(new RemoveInstance(instance.Id, $"release {release.ReleaseId} was {release.Phase} when its {(release.Phase == ReleasePhase.Verifying ? "verifier" : "deployer")} stopped"));
+                steps.Add(new RemoveInstance(instance.Id, release.Phase == ReleasePhase.Held
+                    ? $"release {release.ReleaseId} was held without its running container or its place in the router"
+                    : $"release {release.ReleaseId} was {release.Phase} when its {(release.Phase == ReleasePhase.Verifying ? "verifier" : "deployer")} stopped"));
                 removed.Add(instance.Id);
             }
             var (phase, reason) = release.Phase switch
             {
+                ReleasePhase.Held => (ReleasePhase.RolledBack,
+                    $"the canary held at {CanaryHold.Where(release)} lost its running container or its place in the router; rolled back by recovery"),
                 ReleasePhase.RollingBack => (ReleasePhase.RolledBack, release.Reason ?? "rolled back (finished by recovery)"),
                 ReleasePhase.Verifying => (ReleasePhase.RolledBack,
                     $"the verification was interrupted: its verifier ({release.Verifier?.ToString() ?? "unknown"}) is gone; rolled back by recovery"),
@@ -59,7 +66,14 @@ public static class RecoveryPlanner
         var after = new ReleaseHistory(settled.Values);
         var current = after.Current;
         // Behind a router the previous release stays running (at weight 0) until the current one is promoted: rolling back is a switch.
-        var warm = routerWeights is not null && current is { Phase: not ReleasePhase.Promoted } ? after.RollbackTargetOf(current) : null;
+        // A held canary keeps the stable release it runs beside (its previous) serving the rest of the traffic.
+        var warm = (routerWeights, current) switch
+        {
+            (null, _) => null,
+            (_, { Phase: ReleasePhase.Held, PreviousReleaseId: { } beside }) => after.Find(beside),
+            (_, { Phase: not ReleasePhase.Promoted }) => after.RollbackTargetOf(current),
+            _ => null,
+        };
         foreach (var instance in instances.Where(i => !removed.Contains(i.Id)))
         {
             var owner = instance.ReleaseId is null ? null : after.Find(instance.ReleaseId);
@@ -97,7 +111,7 @@ public static class RecoveryPlanner
     {
         var steps = new List<RecoveryStep>();
         if (restore is not null) steps.Add(restore);
-        if (current is not null)
+        if (current is { Phase: not ReleasePhase.Held })
         {
             var serving = weights.TryGetValue(current.ReleaseId, out var weight) && weight > 0
                 && weights.Where(w => w.Key != current.ReleaseId).All(w => w.Value == 0);
@@ -108,6 +122,11 @@ public static class RecoveryPlanner
             steps.Add(new RemoveServer(server, $"the router routes to release {server}, which is not current{(current is null ? "" : $" ({current.ReleaseId} is)")}"));
         return steps;
     }
+
+    /// <summary>A held canary is left alone while its container runs and the router still sends it a share.</summary>
+    private static bool HoldIntact(ReleaseRecord held, IReadOnlyList<ObservedInstance> instances, IReadOnlyDictionary<string, int>? weights) =>
+        instances.Any(i => i.ReleaseId == held.ReleaseId && i.Running)
+        && weights is not null && weights.TryGetValue(held.ReleaseId, out var weight) && weight > 0;
 
     /// <summary>
     /// The <see cref="ReleasePhase.Verifying"/> releases whose verifier process is gone (or unreadable), judged as a

@@ -24,6 +24,8 @@ public static class CanaryPlan
                 CanaryStep.SetWeight set when set.Percent <= weight => $"setWeight {set.Percent} does not raise the canary's weight ({weight} before it)",
                 CanaryStep.Analysis when weight is null => "analysis before any setWeight: the canary has no traffic to analyse",
                 CanaryStep.Pause { Duration: var d } when d <= TimeSpan.Zero => "pause needs a duration above 0",
+                CanaryStep.PauseUntilApproved when weight is null => "pause until approved before any setWeight: the canary has no traffic to hold",
+                CanaryStep.PauseUntilApproved when weight >= 100 => "pause until approved after setWeight 100: the canary already has all the traffic (approve the promote instead)",
                 _ => null,
             };
             if (problem is not null) return $"step {i + 1}: {problem}";
@@ -40,6 +42,21 @@ public static class CanaryPlan
         var last = steps.OfType<CanaryStep.SetWeight>().LastOrDefault()?.Percent;
         return last >= 100 ? steps : [.. steps, new CanaryStep.SetWeight(100)];
     }
+
+    /// <summary>
+    /// What stops a canary held at <paramref name="heldStep"/> (from 1) from resuming with <paramref name="steps"/> (the
+    /// environment's steps now), or null: that step must still be a pause until approved, or the steps changed under it.
+    /// </summary>
+    public static string? ResumeProblem(IReadOnlyList<CanaryStep> steps, int? heldStep)
+    {
+        var plan = Complete(steps);
+        return heldStep is { } step && step >= 1 && step <= plan.Count && plan[step - 1] is CanaryStep.PauseUntilApproved
+            ? null
+            : $"the canary was held at step {heldStep?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, which is not a pause until approved in the environment's steps now ({Describe(plan)}); roll it back and deploy again";
+    }
+
+    /// <summary>True when the steps hold the canary until a release manager approves (a resume, and its approval, follow).</summary>
+    public static bool AwaitsApproval(IReadOnlyList<CanaryStep>? steps) => steps?.OfType<CanaryStep.PauseUntilApproved>().Any() == true;
 
     /// <summary>The steps on one line, as the log and the ledger show them.</summary>
     public static string Describe(IReadOnlyList<CanaryStep> steps) => string.Join(" → ", (steps ?? []).Select(s => s.ToString()));

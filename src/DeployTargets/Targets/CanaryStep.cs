@@ -27,4 +27,13 @@ public abstract record CanaryStep
     {
         public override string ToString() => $"pause {Duration.TotalSeconds:0.##} s";
     }
+
+    /// <summary>
+    /// The canary keeps its share until a release manager approves (Argo's <c>pause: {}</c>): the deploy stops there,
+    /// records the release <see cref="Ledger.ReleasePhase.Held"/> and returns; a resume with an approval runs the next steps.
+    /// </summary>
+    public sealed record PauseUntilApproved : CanaryStep
+    {
+        public override string ToString() => "pause until approved";
+    }
 }

@@ -48,4 +48,13 @@ public interface IDeployTarget
     Task<ReleaseInfo> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default);
 
     Task<ReleaseStatus> StatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Held → the canary's next steps (analyses, pauses, all the traffic) after a release manager approved, recorded with
+    /// the step; then as a deploy ends (Healthy, or Verifying with <see cref="ResumeRequest.VerifyNext"/>). Refused
+    /// (<see cref="DeployErrorKind.WrongPhase"/>) when no canary is held.
+    /// </summary>
+    /// <remarks>Only a target behind a traffic router runs canaries; the others refuse (hence the default).</remarks>
+    Task<ReleaseInfo> ResumeCanaryAsync(ResumeRequest request, CancellationToken cancellationToken = default) =>
+        throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{Platform} targets run no canary behind a router here: there is no held canary to resume.");
 }

@@ -119,6 +119,7 @@ internal sealed class ReleaseTransitions
         await using var held = await EnterAsync("promote", whenLocked: null, ct).ConfigureAwait(false);
         var history = await ReadHistoryAsync(ct).ConfigureAwait(false);
         var current = history.RequireCurrent("promote", _platform.ServiceLabel, request.ReleaseId);
+        if (current.Phase == ReleasePhase.Held) throw CanaryHold.Blocks("promote", current, _platform.ServiceLabel);
         var promoted = await WriteAsync(current with { Phase = ReleasePhase.Promoted, ApprovedBy = request.ApprovedBy, Verdict = request.Verdict, Verifier = null },
             ct).ConfigureAwait(false);
         await _platform.AfterPromoteAsync(history, promoted, ct).ConfigureAwait(false);

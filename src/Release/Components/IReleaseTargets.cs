@@ -11,7 +11,7 @@ namespace Shipgate.Release.Components;
 /// <code>
 /// Up → Image → Push → Deploy → Verify ─┬→ (promoted)
 ///                                       └→ (rolled back or paused: the build fails)
-/// Promote, Rollback, Status, LoadTest, Down also run alone.
+/// Promote, Rollback, Status, LoadTest, Down also run alone; ResumeCanary (approved) runs a held canary's next steps, then Verify.
 /// </code>
 /// Where each decision lives: <c>Decisions/ReleasePolicy.cs</c> decides promote, roll back or pause;
 /// <c>Flow/ReleaseRunner.cs</c> carries it out; <c>Events/</c> reports it.
@@ -98,6 +98,11 @@ public interface IReleaseTargets : IShipgateBuild
         .Triggers(Verify)
         .Executes(cancellation => ReleaseFlow.For(this).DeployAsync(cancellation))));
 
+    Target ResumeCanary => _ => ReleaseApprovals.ApplyToResume(this, ReleaseParameterChecks.Apply(this, _
+        .Description("Lets a canary held at a 'pause: {}' step go on, with the environment's approval (as Deploy's); its next steps run, then Verify")
+        .Triggers(Verify)
+        .Executes(cancellation => ReleaseFlow.For(this).ResumeCanaryAsync(cancellation))));
+
     Target Verify => _ => ReleaseParameterChecks.Apply(this, _
         .Description("Verifies the serving release with the gates, decides (ReleasePolicy) and promotes, rolls back or pauses; fails unless promoted")
         .Executes(cancellation => ReleaseFlow.For(this).VerifyAsync(cancellation)));
@@ -121,7 +126,7 @@ public interface IReleaseTargets : IShipgateBuild
     Target ReleaseSummary => _ => _
         .Description("Ends a release that Deploy started, whatever happened: prints what it did and lets the next release in")
         .Unlisted()
-        .TriggeredBy(Deploy)
+        .TriggeredBy(Deploy, ResumeCanary)
         .After(Verify, Promote, Rollback)
         .AssuredAfterFailure()
         .Executes(() => ReleaseFlow.For(this).EndAsync());

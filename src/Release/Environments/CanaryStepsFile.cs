@@ -6,7 +6,8 @@ namespace Shipgate.Release.Environments;
 
 /// <summary>
 /// Reads an environment's canary steps, Argo Rollouts' way: a list in which each item has one key,
-/// <c>setWeight: 10</c>, <c>analysis: {}</c> (the release's gates) or <c>pause: { duration: 30s }</c>. Errors name
+/// <c>setWeight: 10</c>, <c>analysis: {}</c> (the release's gates), <c>pause: { duration: 30s }</c> or <c>pause: {}</c>
+/// (held until a release manager approves: ResumeCanary, with the environment's approval). Errors name
 /// file, line and column of the step; steps that cannot run (<see cref="CanaryPlan.Problem"/>) are refused there too.
 /// </summary>
 internal static class CanaryStepsFile
@@ -16,7 +17,7 @@ internal static class CanaryStepsFile
     public static IReadOnlyList<CanaryStep> Read(YamlMap canary, YamlNode stepsNode)
     {
         if (stepsNode is not YamlSequenceNode list || list.Children.Count == 0)
-            throw canary.Error(stepsNode, "'steps' must be a list of steps: - setWeight: 10, - analysis: {}, - pause: { duration: 30s }");
+            throw canary.Error(stepsNode, "'steps' must be a list of steps: - setWeight: 10, - analysis: {}, - pause: { duration: 30s }, - pause: {}");
         var steps = new List<CanaryStep>();
         foreach (var item in list.Children)
         {
@@ -45,13 +46,14 @@ internal static class CanaryStepsFile
         return new CanaryStep.Analysis();
     }
 
-    private static CanaryStep.Pause Pause(YamlMap step, YamlNode node)
+    /// <summary><c>pause: { duration: 30s }</c> waits; <c>pause: {}</c> (Argo's indefinite pause) holds the canary until a release manager approves.</summary>
+    private static CanaryStep Pause(YamlMap step, YamlNode node)
     {
-        var pause = new YamlMap(step.File, node, "'pause'");
+        if (node is YamlScalarNode { Value: null or "" })
+            return new CanaryStep.PauseUntilApproved();
+        var pause = new YamlMap(step.File, node, "'pause' (pause: { duration: 30s }, or pause: {} until a release manager approves)");
         var duration = pause.Duration("duration");
         pause.RejectUnknownKeys();
-        return duration is { } d
-            ? new CanaryStep.Pause(d)
-            : throw step.Error(node, "'pause' needs a duration (pause: { duration: 30s }); a pause until a release manager approves is not built yet");
+        return duration is { } d ? new CanaryStep.Pause(d) : new CanaryStep.PauseUntilApproved();
     }
 }

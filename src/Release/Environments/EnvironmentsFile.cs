@@ -49,6 +49,25 @@ public static partial class EnvironmentsFile
             .ToDictionary(entry => entry.Key, entry => entry.Approvers, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The environments whose canary steps hold the canary until a release manager approves (<c>pause: {}</c>), with
+    /// their approvers (empty: anyone may approve, but someone must): ResumeCanary's approvals, and the CI's resume jobs.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> CanaryApprovers(string path)
+    {
+        var (source, entries) = Entries(path);
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (name, node) in entries)
+        {
+            var map = new YamlMap(source, node, $"environment '{name}'");
+            if (map.Optional("canary") is not { } canaryNode) continue;
+            var canary = new YamlMap(source, canaryNode, $"'canary' of environment '{name}'");
+            if (canary.Optional("steps") is { } steps && CanaryPlan.AwaitsApproval(CanaryStepsFile.Read(canary, steps)))
+                result.Add(name, ReadList(map, "approvers"));
+        }
+        return result;
+    }
+
     /// <summary>Every environment of the file, checked with the given variables (tests and lint).</summary>
     public static IReadOnlyDictionary<string, ReleaseEnvironment> Parse(string text, string source, IReadOnlyDictionary<string, string> variables)
     {

@@ -55,6 +55,17 @@ public abstract record ReleaseEvent(string Service, string Environment, DateTime
     public sealed record Recovered(string Service, string Environment, DateTimeOffset Time, ReleaseInfo? Serving, IReadOnlyList<string> Steps)
         : ReleaseEvent(Service, Environment, Time);
 
+    /// <summary>
+    /// The canary stopped at a pause until approved: it keeps its share beside the stable release, the deploy ended, and a
+    /// release manager's approval (ResumeCanary) or a rollback ends the hold.
+    /// </summary>
+    public sealed record CanaryHeld(string Service, string Environment, DateTimeOffset Time, ReleaseInfo Release)
+        : ReleaseEvent(Service, Environment, Time);
+
+    /// <summary>A release manager approved the held canary (who and how): its next steps run.</summary>
+    public sealed record CanaryResuming(string Service, string Environment, DateTimeOffset Time, string Version, string ApprovedBy)
+        : ReleaseEvent(Service, Environment, Time);
+
     /// <summary>The release serves, unpromoted, until a release manager runs Promote or Rollback.</summary>
     public sealed record Paused(string Service, string Environment, DateTimeOffset Time, string Version, string Reason)
         : ReleaseEvent(Service, Environment, Time);

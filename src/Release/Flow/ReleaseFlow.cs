@@ -37,6 +37,7 @@ public sealed class ReleaseFlow : IDisposable
     private readonly SummarySink _summary = new();
     private IAsyncDisposable? _lease;
     private GatesDocument? _checkedGates;
+    private ReleaseInfo? _held;
     private string? _commit;
     private string? _version;
 
@@ -132,10 +133,7 @@ public sealed class ReleaseFlow : IDisposable
             // Verify runs next in this build: the release is Verifying from the moment it is healthy, so a kill in between
             // is recovered (rolled back) by the next run instead of leaving it serving unverified.
             var verifyNext = _build.ScheduledTargets.Contains(nameof(IReleaseTargets.Verify), StringComparer.Ordinal);
-            var canary = Settings.Strategy == ReleaseStrategy.Canary
-                ? new CanaryGates(Settings, new VerificationSession(_prometheus.Value, Traffic, Log.Logger), _checkedGates, _events.Value, Log.Logger)
-                : null;
-            await Runner.DeployAsync(image, _build.Force, verifyNext, cancellationToken, canary is null ? null : canary.AnalyseAsync).ConfigureAwait(false);
+            Hold(await Runner.DeployAsync(image, _build.Force, verifyNext, cancellationToken, CanaryAnalysis(_checkedGates)).ConfigureAwait(false));
         }
         catch
         {
@@ -144,9 +142,52 @@ public sealed class ReleaseFlow : IDisposable
         }
     }
 
+    /// <summary>
+    /// A canary held at a pause until approved goes on, with the approval this target required (the same mechanism as
+    /// Deploy's: the build asked for it before anything ran); who approved, and how, goes to the ledger.
+    /// </summary>
+    public async Task ResumeCanaryAsync(CancellationToken cancellationToken)
+    {
+        HoldCheckout("ResumeCanary");
+        var approvedBy = _build.Approvals.FirstOrDefault(a => a.Target == nameof(IReleaseTargets.ResumeCanary)) is { } approval
+            ? $"{approval.ApprovedBy} ({approval.Method})"
+            : throw new InvalidOperationException($"ResumeCanary needs a release manager's approval, and environment '{Settings.Environment.Name}' requires none: " +
+                "its canary steps in the environments file hold no 'pause: {}' (or the file is not the service's).");
+        var gates = _checkedGates ?? GatesFile.Load(GatesPath);
+        _lease = await _platform.Value.AcquireReleaseLeaseAsync(Operator, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var verifyNext = _build.ScheduledTargets.Contains(nameof(IReleaseTargets.Verify), StringComparer.Ordinal);
+            Hold(await Runner.ResumeCanaryAsync(approvedBy, verifyNext, cancellationToken, CanaryAnalysis(gates)).ConfigureAwait(false));
+        }
+        catch
+        {
+            await ReleaseLeaseAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private CanaryAnalysis? CanaryAnalysis(GatesDocument gates) => Settings.Strategy == ReleaseStrategy.Canary
+        ? new CanaryGates(Settings, new VerificationSession(_prometheus.Value, Traffic, Log.Logger), gates, _events.Value, Log.Logger).AnalyseAsync
+        : null;
+
+    /// <summary>A canary held at a pause until approved: this run ends there (successfully); Verify waits for the resume.</summary>
+    private void Hold(ReleaseInfo released)
+    {
+        if (released.Phase != ReleasePhase.Held) return;
+        _held = released;
+        Log.Warning("Canary {Version} ({ReleaseId}) of {Service} held at step {Step} ({Percent:0.##}%), awaiting approval: run ResumeCanary --environment {Environment} (with the approval), or Rollback",
+            released.Version, released.ReleaseId, Settings.Service.Name, released.Record.CanaryStep, released.Record.CanaryWeight, Settings.Environment.Name);
+    }
+
     /// <summary>Verifies, decides and acts; the build fails unless the release was promoted.</summary>
     public Task VerifyAsync(CancellationToken cancellationToken) => WithLeaseAsync(async () =>
     {
+        if (_held is not null)
+        {
+            Log.Information("Verify waits: the canary {Version} is held awaiting approval (ResumeCanary runs its next steps, then Verify)", _held.Version);
+            return;
+        }
         var gates = _checkedGates ?? GatesFile.Load(GatesPath);
         var session = new VerificationSession(_prometheus.Value, Traffic, Log.Logger);
         var decision = await Runner.VerifyAsync(session, gates, cancellationToken).ConfigureAwait(false);

@@ -30,19 +30,45 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
         ArgumentNullException.ThrowIfNull(image);
         var before = await StatusAsync(cancellationToken).ConfigureAwait(false);
         await events.PublishAsync(new ReleaseEvent.Deploying(Service, Environment, DateTimeOffset.UtcNow, image.Version, image.Reference, before.Current?.Version), cancellationToken).ConfigureAwait(false);
+        return await ReportAsync(image.Version, image.Commit,
+            () => platform.DeployAsync(new DeployRequest(image.Reference, image.Version, image.Commit, operatorName) { Force = force, VerifyNext = verifyNext, Analyse = analyse }, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Lets the canary held at a pause until approved go on (<paramref name="approvedBy"/>: who approved, and how; the
+    /// ledger records it with the step) and runs its next steps as <see cref="DeployAsync"/> would have.
+    /// </summary>
+    public async Task<ReleaseInfo> ResumeCanaryAsync(string approvedBy, bool verifyNext, CancellationToken cancellationToken, CanaryAnalysis? analyse = null)
+    {
+        var status = await StatusAsync(cancellationToken).ConfigureAwait(false);
+        var held = status.Current?.Record is { Phase: ReleasePhase.Held } record
+            ? record
+            : throw new InvalidOperationException($"No canary of {Service} in {Environment} is held awaiting approval ({Describe(status.Current?.Record)}).");
+        await events.PublishAsync(new ReleaseEvent.CanaryResuming(Service, Environment, DateTimeOffset.UtcNow, held.Version, approvedBy), cancellationToken).ConfigureAwait(false);
+        return await ReportAsync(held.Version, held.Commit,
+            () => platform.ResumeCanaryAsync(new ResumeRequest(approvedBy) { ReleaseId = held.ReleaseId, VerifyNext = verifyNext, Analyse = analyse }, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a deploy (or a canary's resume) and tells the sinks how it ended: healthy, held at a pause until approved, or failed.</summary>
+    private async Task<ReleaseInfo> ReportAsync(string version, string commit, Func<Task<ReleaseInfo>> deploy, CancellationToken cancellationToken)
+    {
         ReleaseInfo released;
         try
         {
-            released = await platform.DeployAsync(new DeployRequest(image.Reference, image.Version, image.Commit, operatorName) { Force = force, VerifyNext = verifyNext, Analyse = analyse }, cancellationToken).ConfigureAwait(false);
+            released = await deploy().ConfigureAwait(false);
         }
         catch (DeployTargetException exception)
         {
             var after = await platform.StatusAsync(CancellationToken.None).ConfigureAwait(false);
-            await events.PublishAsync(new ReleaseEvent.DeployFailed(Service, Environment, DateTimeOffset.UtcNow, image.Version, exception.Message, after.Current?.Version), CancellationToken.None).ConfigureAwait(false);
+            await events.PublishAsync(new ReleaseEvent.DeployFailed(Service, Environment, DateTimeOffset.UtcNow, version, exception.Message, after.Current?.Version), CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
-        await events.PublishAsync(new ReleaseEvent.Deployed(Service, Environment, DateTimeOffset.UtcNow, released, image.Commit), cancellationToken).ConfigureAwait(false);
+        await events.PublishAsync(released.Phase == ReleasePhase.Held
+            ? new ReleaseEvent.CanaryHeld(Service, Environment, DateTimeOffset.UtcNow, released)
+            : new ReleaseEvent.Deployed(Service, Environment, DateTimeOffset.UtcNow, released, commit), cancellationToken).ConfigureAwait(false);
         return released;
     }
 
@@ -58,7 +84,8 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
         var serving = status.Current;
         var current = serving?.Record is { Phase: var phase } record && phase is ReleasePhase.Healthy or ReleasePhase.Verifying or ReleasePhase.Paused
             ? record
-            : throw new InvalidOperationException($"Nothing of {Service} in {Environment} waits for verification ({Describe(status.Current?.Record)}): run Deploy first.");
+            : throw new InvalidOperationException($"Nothing of {Service} in {Environment} waits for verification ({Describe(status.Current?.Record)}): " +
+                (status.Current?.Phase == ReleasePhase.Held ? "the canary is held awaiting approval; ResumeCanary runs its next steps, then Verify." : "run Deploy first."));
         var baseline = status.Previous is { Phase: ReleasePhase.Promoted } previous ? previous : null;
 
         // The baseline is the previous release's own data up to the switch: it served right up to then, so that data
@@ -151,6 +178,7 @@ public sealed class ReleaseRunner(ReleaseSettings settings, IDeployTarget platfo
           + (record.Strategy is { } strategy && strategy != ReleaseStrategy.Direct ? $", {strategy.Name()}" + (record.RouterStep is { } step ? $" ({step.ToString().ToLowerInvariant()})" : "") : "")
           + (record.CanaryStep is null ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", canary step {record.CanaryStep} at {record.CanaryWeight:0.##}%"))
           + (record.CanaryAnalyses is null ? "" : $" ({record.CanaryAnalyses})")
+          + (record.CanaryApprovals is null ? "" : $", canary approved {record.CanaryApprovals}")
           + (record.Verdict is null ? "" : $", verdict {record.Verdict}")
           + (record.Reason is null ? "" : $" — {record.Reason}");
 }

@@ -45,7 +45,7 @@ public sealed class CanaryStepsTests
     [InlineData("- setWeight: 50\n- setWeight: 20", "6:11: canary step 2: setWeight 20 does not raise the canary's weight (50 before it)")]
     [InlineData("- analysis: {}", "5:11: canary step 1: analysis before any setWeight: the canary has no traffic to analyse")]
     [InlineData("- setWeight: ten", "5:22: 'setWeight' must be a finite number, not 'ten'")]
-    [InlineData("- setWeight: 10\n- pause: {}", "6:18: 'pause' needs a duration (pause: { duration: 30s }); a pause until a release manager approves is not built yet")]
+    [InlineData("- pause: {}", "5:11: canary step 1: pause until approved before any setWeight: the canary has no traffic to hold")]
     [InlineData("- setWeight: 10\n- pause: { duration: soon }", "6:30: 'duration' must be a duration such as 500ms, 10s, 2m or 1h30m, not 'soon'")]
     [InlineData("- setWeight: 10\n- analysis: { gates: x.yaml }", "6:23: unknown key 'gates' in 'analysis'")]
     [InlineData("[]", "5:9: 'steps' must be a list of steps")]

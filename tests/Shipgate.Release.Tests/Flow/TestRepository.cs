@@ -63,7 +63,8 @@ public sealed class TestRepository : IDisposable
 
     /// <summary>
     /// Writes the environments file: <c>test</c> on the local engine, <c>remote</c> on the TLS engine, <c>routed</c> a local
-    /// environment (the test stack's registry and Prometheus) behind the embedded router.
+    /// environment (the test stack's registry and Prometheus) behind the embedded router, <c>held</c> the same with a canary
+    /// held at 10 % until a release manager approves.
     /// </summary>
     public void WriteEnvironments()
     {
@@ -88,6 +89,14 @@ public sealed class TestRepository : IDisposable
                 registry: {"{"} host: "{Stack.Registry}" {"}"}
                 prometheus: {"{"} url: "{Stack.Prometheus.Url}" {"}"}
                 router: {"{"} embedded: true {"}"}
+              held:
+                local: true
+                port: {Port.ToString(CultureInfo.InvariantCulture)}
+                registry: {"{"} host: "{Stack.Registry}" {"}"}
+                prometheus: {"{"} url: "{Stack.Prometheus.Url}" {"}"}
+                router: {"{"} embedded: true {"}"}
+                strategy: canary
+                canary: {"{"} steps: [ {"{"} setWeight: 10 {"}"}, {"{"} pause: {"{"}{"}"} {"}"} ] {"}"}
             """);
     }
 

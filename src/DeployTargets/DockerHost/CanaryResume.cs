@@ -1,0 +1,47 @@
+using Serilog;
+using Shipgate.DeployTargets.Ledger;
+using Shipgate.DeployTargets.Targets;
+using Shipgate.DeployTargets.Transitions;
+
+namespace Shipgate.DeployTargets.DockerHost;
+
+/// <summary>
+/// A canary held at a pause until approved goes on: under the service's lock (after recovery, which leaves an intact
+/// hold alone), the approval is recorded with the step and the release is Deploying again (so a process killed from
+/// here on is undone by the next call, as any deploy in flight), then its steps run from the next one as the deploy
+/// would have run them (<see cref="RoutedDeploy.ContinueCanaryAsync"/>): an analysis that fails takes it out at once.
+/// </summary>
+internal sealed class CanaryResume(DockerTargetOptions options, ReleaseTransitions transitions, RoutedDeploy deploy, ILogger log)
+{
+    public async Task<ReleaseInfo> ResumeAsync(ResumeRequest request, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.ApprovedBy))
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, "A held canary resumes only with an approval: say who approved (ResumeRequest.ApprovedBy).");
+        await using var held = await transitions.EnterAsync("resume the canary", whenLocked: null, ct).ConfigureAwait(false);
+        var history = await transitions.ReadHistoryAsync(ct).ConfigureAwait(false);
+        var service = $"{options.Service}/{options.Environment}";
+        if (history.Current is not { Phase: ReleasePhase.Held } canary || (request.ReleaseId is { } expected && expected != canary.ReleaseId))
+            throw new DeployTargetException(DeployErrorKind.WrongPhase,
+                $"No canary of {service} is held awaiting approval{(request.ReleaseId is null ? "" : $" as release {request.ReleaseId}")}: " +
+                (history.Current is { } current ? $"the current release is {ReleaseHistory.Describe(current)}." : "nothing serves."));
+        var stable = canary.PreviousReleaseId is { } id && history.Find(id) is { } beside && beside.Phase.IsServing()
+            ? beside
+            : throw new DeployTargetException(DeployErrorKind.WrongPhase, $"The canary {ReleaseHistory.Describe(canary)} of {service} has no stable release serving beside it; roll it back.");
+        if (CanaryPlan.ResumeProblem(options.Router!.CanarySteps, canary.CanaryStep) is { } problem)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"Cannot resume {ReleaseHistory.Describe(canary)} of {service}: {problem}.");
+
+        using var runtime = new ContainerRuntime(options);
+        // Recovery, just above, undid a hold whose container stopped: this one runs.
+        var port = (await runtime.ObserveAsync(ct).ConfigureAwait(false)).First(i => i.ReleaseId == canary.ReleaseId && i.Running).Port!.Value;
+        var approval = CanaryHold.Approval(canary, request.ApprovedBy);
+        var resumeAfter = (canary.CanaryStep!.Value, canary.CanaryWeight ?? 0);
+        canary = await transitions.WriteAsync(canary with
+        {
+            Phase = ReleasePhase.Deploying,
+            CanaryApprovals = canary.CanaryApprovals is { } before ? $"{before}; {approval}" : approval,
+        }, ct).ConfigureAwait(false);
+        log.Information("Canary {ReleaseId} ({Version}) resumes after {Where}, approved by {ApprovedBy}", canary.ReleaseId, canary.Version, CanaryHold.Where(canary), request.ApprovedBy);
+        var again = new DeployRequest(canary.Image, canary.Version, canary.Commit, canary.DeployedBy) { Analyse = request.Analyse, VerifyNext = request.VerifyNext };
+        return await deploy.ContinueCanaryAsync(runtime, again, canary, stable, port, resumeAfter, ct).ConfigureAwait(false);
+    }
+}
