@@ -2,7 +2,7 @@ namespace Shipgate.DeployTargets.Routing;
 
 /// <summary>
 /// A traffic router in front of a service's versions: one backend per service, one server per serving instance
-/// (a container, or a Swarm service's published port), each with an integer weight. Kept to what HAProxy, nginx,
+/// (a container, or a Swarm task on its own port), each with an integer weight. Kept to what HAProxy, nginx,
 /// Traefik and a Kubernetes Gateway can all do (src/DeployTargets/Routing/README.md says what each needs), so the
 /// release decides percentages once (<see cref="WeightPlanner"/>) and any router carries them out.
 /// </summary>
