@@ -176,7 +176,7 @@ public sealed class ReleaseFlow : IDisposable
     {
         if (released.Phase != ReleasePhase.Held) return;
         _held = released;
-        Log.Warning("Canary {Version} ({ReleaseId}) of {Service} held at step {Step} ({Percent:0.##}%), awaiting approval: run ResumeCanary --environment {Environment} (with the approval), or Rollback",
+        Log.Warning("Canary {Version:l} ({ReleaseId:l}) of {Service:l} held at step {Step} ({Percent:0.##}%), awaiting approval: run ResumeCanary --environment {Environment:l} (with the approval), or Rollback",
             released.Version, released.ReleaseId, Settings.Service.Name, released.Record.CanaryStep, released.Record.CanaryWeight, Settings.Environment.Name);
     }
 

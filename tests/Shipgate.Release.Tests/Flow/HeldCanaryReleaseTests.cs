@@ -21,20 +21,20 @@ public sealed class HeldCanaryReleaseTests(ReleaseStack stack)
 
             var held = await repository.DeployVersionAsync("held", "v2");
             Assert.True(held.ExitCode == 0, held.Output);
-            Assert.Contains("held at step 1 (10%), awaiting approval: run ResumeCanary --environment held", held.Output, StringComparison.Ordinal);
+            Assert.Contains("held at step 2 (10%), awaiting approval: run ResumeCanary --environment held", held.Output, StringComparison.Ordinal);
             Assert.Equal(["v1", "v2"], await AnswersAsync(repository));
 
             var refused = repository.Build("ResumeCanary", "--environment", "held", "--skip", "Verify");
             Assert.True(refused.ExitCode != 0, refused.Output);
             Assert.Contains("requires approval for 'held'", refused.Output, StringComparison.Ordinal);
-            Assert.Matches(@"Current: +v2 \[Held\] .*canary step 1 at 10%", repository.Build("Status", "--environment", "held").Output);
+            Assert.Matches(@"Current: +v2 \[Held\] .*canary step 2 at 10%", repository.Build("Status", "--environment", "held").Output);
             Assert.Equal(["v1", "v2"], await AnswersAsync(repository));
 
             var resumed = repository.Build("ResumeCanary", "--environment", "held", "--approve", "--skip", "Verify");
             Assert.True(resumed.ExitCode == 0, resumed.Output);
             Assert.Contains("Canary v2 resumed, approved by", resumed.Output, StringComparison.Ordinal);
             Assert.Equal(["v2"], await AnswersAsync(repository));
-            Assert.Matches(@"Current: +v2 \[Healthy\] .*canary step 2 at 100%, canary approved step 1 at 10%: \S+ \(CommandLineFlag\)",
+            Assert.Matches(@"Current: +v2 \[Healthy\] .*canary step 3 at 100%, canary approved step 2 at 10%: \S+ \(CommandLineFlag\)",
                 repository.Build("Status", "--environment", "held").Output);
         }
         finally
