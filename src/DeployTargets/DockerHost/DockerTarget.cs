@@ -135,7 +135,14 @@ public sealed class DockerTarget : IDeployTarget
         ArgumentNullException.ThrowIfNull(request);
         if (_options.Router is null)
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{ServiceLabel} has no traffic router: there is no held canary to resume.");
-        return new CanaryResume(_options, _transitions, new RoutedDeploy(_options, _platform, _transitions, _log, Reached), _log).ResumeAsync(request, cancellationToken);
+        var deploy = new RoutedDeploy(_options, _platform, _transitions, _log, Reached);
+        return new CanaryResume(ServiceLabel, _options.Router, _transitions, _log).ResumeAsync(request, async (again, canary, stable, resumeAfter) =>
+        {
+            using var runtime = new ContainerRuntime(_options);
+            // Recovery, on entering, undid a hold whose container stopped: this one runs.
+            var port = (await runtime.ObserveAsync(cancellationToken).ConfigureAwait(false)).First(i => i.ReleaseId == canary.ReleaseId && i.Running).Port!.Value;
+            return await deploy.ContinueCanaryAsync(runtime, again, canary, stable, port, resumeAfter, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     private static string Restarted(ReleaseRecord? previous, string? failure) => (previous, failure) switch

@@ -18,15 +18,17 @@ internal sealed class RoutedRelease(DockerRouterOptions router, ReleaseRouting r
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     /// <summary>
-    /// From Added to healthy: the release as last recorded.
+    /// From Added to healthy (or held at a canary pause until approved): the release as last recorded.
     /// <c>instances</c> are where each of the release's instances answers directly (its health URL on its own port),
-    /// the preview's targets.
+    /// the preview's targets; <c>resumeAfter</c>, a held canary resumed: the step it was held at and its weight then.
     /// </summary>
-    public async Task<ReleaseRecord> CarryOutAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord? current, IReadOnlyList<Uri> instances, CancellationToken ct)
+    public async Task<ReleaseRecord> CarryOutAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord? current, IReadOnlyList<Uri> instances,
+        CancellationToken ct, (int Step, double Weight)? resumeAfter = null)
     {
         if (router.Strategy == ReleaseStrategy.Canary && current is not null)
         {
-            release = await CanaryAsync(request, release, current, instances[0].Port, ct).ConfigureAwait(false);
+            release = await CanaryAsync(request, release, current, instances[0].Port, resumeAfter, ct).ConfigureAwait(false);
+            if (release.Phase == ReleasePhase.Held) return release;
         }
         else
         {
@@ -59,7 +61,8 @@ internal sealed class RoutedRelease(DockerRouterOptions router, ReleaseRouting r
     /// SIGTERM) switches the traffic back to the current release and undoes the canary the same way, so nobody is left
     /// on a canary no one watches.
     /// </summary>
-    private async Task<ReleaseRecord> CanaryAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port, CancellationToken ct)
+    private async Task<ReleaseRecord> CanaryAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port,
+        (int Step, double Weight)? resumeAfter, CancellationToken ct)
     {
         var steps = router.CanarySteps;
         if (request.Analyse is null && steps.OfType<CanaryStep.Analysis>().Any())
@@ -70,7 +73,7 @@ internal sealed class RoutedRelease(DockerRouterOptions router, ReleaseRouting r
         CanaryRollout.Outcome outcome;
         try
         {
-            outcome = await rollout.RunAsync(release, current, steps, request.Analyse, (port, stablePorts.Count > 0 ? stablePorts[0] : null), ct).ConfigureAwait(false);
+            outcome = await rollout.RunAsync(release, current, steps, request.Analyse, (port, stablePorts.Count > 0 ? stablePorts[0] : null), ct, resumeAfter).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

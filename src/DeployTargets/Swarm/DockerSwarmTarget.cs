@@ -107,6 +107,16 @@ public sealed class DockerSwarmTarget : IDeployTarget
         return _transitions.RollbackAsync(request, cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public Task<ReleaseInfo> ResumeCanaryAsync(ResumeRequest request, CancellationToken cancellationToken = default)
+    {
+        _options.Validate();
+        ArgumentNullException.ThrowIfNull(request);
+        if (_routed is null)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{_options.ServiceName} has no traffic router: there is no held canary to resume.");
+        return new RoutedSwarmDeploy(_options, _routed, _transitions, _log, phase => PhaseReached?.Invoke(phase)).ResumeAsync(request, cancellationToken);
+    }
+
     public Task<ReleaseStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
         _options.Validate();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Serilog;
+using Shipgate.DeployTargets.DockerHost;
 using Shipgate.DeployTargets.Ledger;
 using Shipgate.DeployTargets.Routing;
 using Shipgate.DeployTargets.Targets;
@@ -25,6 +26,8 @@ internal sealed class RoutedSwarmDeploy(SwarmTargetOptions options, RoutedSwarmP
         var history = await transitions.ReadHistoryAsync(ct).ConfigureAwait(false);
         history.RefuseIfRolledBack(request, platform.ServiceLabel);
         var current = history.Current;
+        if (current is { Phase: ReleasePhase.Held })
+            throw CanaryHold.Blocks($"deploy {request.Version}", current, platform.ServiceLabel);
         var release = await transitions.WriteAsync(
             ReleaseRecord.Deploying(options.Service, options.Environment, request, current, DateTimeOffset.UtcNow, DeployPlatform.Swarm) with { Strategy = router.Strategy },
             ct).ConfigureAwait(false);
@@ -50,8 +53,21 @@ internal sealed class RoutedSwarmDeploy(SwarmTargetOptions options, RoutedSwarmP
         release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Added }, ct).ConfigureAwait(false);
         reached("added");
 
-        var instances = ports.Select(port => new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{router.InstanceHost}:{port}{router.HealthCheck.Path}"))).ToList();
-        release = await steps.CarryOutAsync(request, release, current, instances, ct).ConfigureAwait(false);
+        release = await steps.CarryOutAsync(request, release, current, Instances(ports), ct).ConfigureAwait(false);
         return await platform.InfoAsync(release, ct).ConfigureAwait(false);
     }
+
+    /// <summary>A canary held until approved goes on from the step after its hold (<see cref="CanaryResume"/>), its tasks as they are in the router.</summary>
+    public Task<ReleaseInfo> ResumeAsync(ResumeRequest request, CancellationToken ct) =>
+        new CanaryResume(platform.ServiceLabel, options.Router!, transitions, log).ResumeAsync(request, async (again, canary, stable, resumeAfter) =>
+        {
+            var steps = new RoutedRelease(options.Router!, platform.Routing, transitions, platform.ServiceLabel, log, reached);
+            var ports = await platform.Routing.PortsAsync(canary.ReleaseId, ct).ConfigureAwait(false);
+            var release = await steps.CarryOutAsync(again, canary, stable, Instances(ports), ct, resumeAfter).ConfigureAwait(false);
+            return await platform.InfoAsync(release, ct).ConfigureAwait(false);
+        }, ct);
+
+    /// <summary>Where each task answers directly: its health URL on its own port.</summary>
+    private IReadOnlyList<Uri> Instances(IReadOnlyList<int> ports) =>
+        ports.Select(port => new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{options.Router!.InstanceHost}:{port}{options.Router.HealthCheck.Path}"))).ToList();
 }

@@ -201,6 +201,43 @@ public sealed class RoutedSwarmTests(StackFixture stack, ITestOutputHelper outpu
         await stack.ForgetServiceAsync("swrouted-kill", "test");
     }
 
+    [Fact]
+    public async Task A_canary_held_until_approved_keeps_its_share_over_its_tasks_and_resumes_to_all_the_traffic()
+    {
+        const int port = 18640;
+        await stack.EnsureSwarmAsync();
+        var v1 = await TestImages.BuildAndPushAsync(stack, "swrouted-held", "1.0.0");
+        var v2 = await TestImages.BuildAndPushAsync(stack, "swrouted-held", "2.0.0");
+        await using var routed = await RoutedDockerStack.StartAsync(stack, "swrouted-held", port, ReleaseStrategy.Canary);
+        var options = routed.Swarm(replicas: 2);
+        options = options with { Router = options.Router! with { CanarySteps = [new CanaryStep.SetWeight(10), new CanaryStep.PauseUntilApproved(), new CanaryStep.SetWeight(100)] } };
+        var first = await new DockerSwarmTarget(options).DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+
+        var held = await new DockerSwarmTarget(options).DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests"));
+
+        // The deploy returned at the pause: 10 % over the canary's two tasks, 90 % over the stable release's two.
+        Assert.Equal((ReleasePhase.Held, 2, 10.0), (held.Phase, held.Record.CanaryStep, held.Record.CanaryWeight));
+        var state = await routed.StateAsync();
+        var weights = state.Servers.OrderBy(s => s.Port).Select(s => s.Weight).ToList();
+        Assert.Equal(4, weights.Count);
+        Assert.Equal((weights[0], weights[2]), (weights[1], weights[3]));
+        Assert.InRange(weights[2] * 100.0 / weights.Sum() * 2, 9, 11);
+        var later = new DockerSwarmTarget(options);
+        Assert.Equal(DeployErrorKind.WrongPhase,
+            (await Assert.ThrowsAsync<DeployTargetException>(() => later.DeployAsync(new DeployRequest(v1.Reference, "1.0.1", "c3", "tests") { Force = true }))).Kind);
+
+        var resumed = await ProbedAsync(routed, () => later.ResumeCanaryAsync(new ResumeRequest("alice (CommandLineFlag)") { ReleaseId = held.ReleaseId }));
+
+        AssertNoFailure(resumed.Probes, "the Swarm canary's resume to all the traffic", routed);
+        Measured("resume of a held canary (2 + 2 tasks) to all the traffic", resumed.Probes);
+        Assert.Equal("2.0.0", resumed.Probes[^1].Backend);
+        Assert.Equal((ReleasePhase.Healthy, 3, 100.0), (resumed.Result.Phase, resumed.Result.Record.CanaryStep, resumed.Result.Record.CanaryWeight));
+        Assert.Equal([$"{first.ReleaseId}.1:18641:0", $"{first.ReleaseId}.2:18642:0", $"{held.ReleaseId}.1:18643:256", $"{held.ReleaseId}.2:18644:256"],
+            Servers(await routed.StateAsync()));
+        Assert.Equal("step 2 at 10%: alice (CommandLineFlag)", (await later.StatusAsync()).History.Single(r => r.ReleaseId == held.ReleaseId).CanaryApprovals);
+        await stack.ForgetServiceAsync("swrouted-held", "test");
+    }
+
     private void Measured(string what, IReadOnlyList<Probe> probes) =>
         output.WriteLine($"{what}: {probes.Count(p => p.Failed)} failed of {probes.Count} requests over {(probes[^1].Sent - probes[0].Sent).TotalSeconds:0.0} s");
 
