@@ -10,13 +10,15 @@ namespace Shipgate.DeployTargets.DockerHost;
 
 /// <summary>
 /// The canary's steps behind the router, once it is in the backend at weight 0 beside the stable release: each
-/// setWeight splits the traffic (<see cref="ReleaseRouting.SplitAsync"/>), each analysis asks the caller's
+/// setWeight splits the traffic (<see cref="ReleaseRouting.SplitAsync(string, string, double, string?, CancellationToken)"/>), each analysis asks the caller's
 /// <see cref="CanaryAnalysis"/>, each pause waits; setWeight 100 is the switch. Every step reached is recorded in the
 /// ledger (the release stays Deploying, so a process killed mid-canary is undone by the next call's recovery, which
 /// gives the stable release all the traffic back). An analysis that does not pass takes the canary out of the traffic
-/// before anything else (one runtime command), and the caller then undoes the release.
+/// before anything else (one runtime command), and the caller then undoes the release. With a concurrent baseline
+/// (<see cref="ConcurrentBaseline"/>, started and ended by the caller) it gets as much as the canary at each setWeight
+/// below 100 and the analyses compare the canary with it.
 /// </summary>
-internal sealed class CanaryRollout(ReleaseRouting routing, ReleaseTransitions transitions, ILogger log, Action<string> reached)
+internal sealed class CanaryRollout(ReleaseRouting routing, ReleaseTransitions transitions, ILogger log, Action<string> reached, ConcurrentBaseline? baseline = null)
 {
     /// <summary>
     /// How the steps ended: the release as last recorded, and why the canary stopped (null: it took all the traffic, or
@@ -45,7 +47,7 @@ internal sealed class CanaryRollout(ReleaseRouting routing, ReleaseTransitions t
                     log.Information("Canary step {Step}/{Steps}: {ReleaseId} takes all the traffic", step, plan.Count, release.ReleaseId);
                     break;
                 case CanaryStep.SetWeight set:
-                    var effective = await routing.SplitAsync(release.ReleaseId, stable.ReleaseId, set.Percent, ct).ConfigureAwait(false);
+                    var effective = await routing.SplitAsync(release.ReleaseId, stable.ReleaseId, set.Percent, baseline?.Id, ct).ConfigureAwait(false);
                     weight = set.Percent;
                     release = await transitions.WriteAsync(release with { CanaryStep = step, CanaryWeight = weight }, ct).ConfigureAwait(false);
                     reached(string.Create(CultureInfo.InvariantCulture, $"canary-{weight:0.##}"));
@@ -66,8 +68,14 @@ internal sealed class CanaryRollout(ReleaseRouting routing, ReleaseTransitions t
                     return new Outcome(release, null);
                 case CanaryStep.Analysis:
                     reached("canary-analysis");
-                    var verdict = await AnalyseAsync(analyse!, new CanaryAnalysisContext(release, stable, step, weight) { CanaryPort = ports.Canary, StablePort = ports.Stable }, ct).ConfigureAwait(false);
-                    var analyses = Append(release.CanaryAnalyses, string.Create(CultureInfo.InvariantCulture, $"step {step} at {weight:0.##}%: {verdict.Verdict}"));
+                    var verdict = await AnalyseAsync(analyse!, new CanaryAnalysisContext(release, stable, step, weight)
+                    {
+                        CanaryPort = ports.Canary,
+                        StablePort = ports.Stable,
+                        BaselineVersion = baseline?.Version,
+                        BaselinePort = baseline?.Port,
+                    }, ct).ConfigureAwait(false);
+                    var analyses = Append(release.CanaryAnalyses, string.Create(CultureInfo.InvariantCulture, $"step {step} at {weight:0.##}%{(baseline is null ? "" : $" against {baseline.Version}")}: {verdict.Verdict}"));
                     if (!verdict.Passed)
                     {
                         // Before anything else, the ledger included: no new request reaches the canary.

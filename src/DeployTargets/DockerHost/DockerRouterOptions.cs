@@ -29,4 +29,10 @@ public sealed record DockerRouterOptions(RuntimeApiEndpoint RuntimeApi, string B
 
     /// <summary>Canary: the steps (<see cref="CanaryPlan"/>); the canary takes all the traffic after the last one.</summary>
     public IReadOnlyList<CanaryStep> CanarySteps { get; init; } = CanaryPlan.Default;
+
+    /// <summary>
+    /// Canary: what its analyses compare it with; <see cref="CanaryBaseline.Concurrent"/> starts a fresh container of
+    /// the stable image on the service's port + 3 at the canary's weight for the steps (<see cref="ConcurrentBaseline"/>).
+    /// </summary>
+    public CanaryBaseline CanaryBaseline { get; init; } = CanaryBaseline.Stable;
 }

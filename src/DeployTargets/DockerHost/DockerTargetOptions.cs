@@ -71,11 +71,13 @@ public sealed record DockerTargetOptions(string Service, string Environment, int
         if (Router is null) return;
         if (Router.Strategy == ReleaseStrategy.Canary && CanaryPlan.Problem(Router.CanarySteps) is { } badSteps)
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: the canary's steps: {badSteps}.");
+        if (Router.Strategy == ReleaseStrategy.Canary && CanaryBaselines.Problem(Router.CanarySteps, Router.CanaryBaseline) is { } badBaseline)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: the canary's steps: {badBaseline}.");
         if (Router.Strategy == ReleaseStrategy.Direct)
             throw new DeployTargetException(DeployErrorKind.InvalidOptions,
                 $"{target}: a router is configured, so the strategy is allAtOnce, blueGreen or canary, not direct (leave the router out for a direct replacement).");
-        if (Port + DockerSlots.Count > 65535)
-            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: behind a router the releases listen on {Port} + 1 and + 2, above 65535.");
+        if (DockerSlots.Highest(Port, Router) > 65535)
+            throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: behind a router the releases listen on {Port} + 1 and + 2 (and a concurrent baseline on + 3), above 65535.");
         ServiceOptions.RequirePositive(target, nameof(Router.DrainTimeout), Router.DrainTimeout);
         if (Router.PreviewRequests < 1)
             throw new DeployTargetException(DeployErrorKind.InvalidOptions, $"{target}: PreviewRequests must be at least 1.");

@@ -100,10 +100,18 @@ internal class ReleaseRouting(DockerRouterOptions options, ITrafficRouter router
     /// that fall, in two commands, for the reason <see cref="SwitchToAsync"/> gives. Returns the percent the canary
     /// really gets with integer weights.
     /// </summary>
-    public async Task<double> SplitAsync(string canaryId, string stableId, double percent, CancellationToken ct)
+    public Task<double> SplitAsync(string canaryId, string stableId, double percent, CancellationToken ct) =>
+        SplitAsync(canaryId, stableId, percent, baselineId: null, ct);
+
+    /// <summary>
+    /// <inheritdoc cref="SplitAsync(string, string, double, CancellationToken)"/> A canary's concurrent baseline
+    /// (<paramref name="baselineId"/>, null: none) gets as much as the canary (<see cref="CanaryStepSplit"/>), taken from the stable release's share.
+    /// </summary>
+    public async Task<double> SplitAsync(string canaryId, string stableId, double percent, string? baselineId, CancellationToken ct)
     {
         var state = await StateAsync(ct).ConfigureAwait(false);
-        var plan = WeightPlanner.Plan(CanaryStepSplit.For(percent, Names(state, stableId), Names(state, canaryId)), router.MaxWeight);
+        var plan = WeightPlanner.Plan(CanaryStepSplit.For(percent, Names(state, stableId), Names(state, canaryId),
+            baselineId is null ? null : Names(state, baselineId)), router.MaxWeight);
         var now = state.Servers.ToDictionary(s => s.Name, s => s.Weight, StringComparer.Ordinal);
         var rising = plan.Weights.Where(w => w.Value >= now.GetValueOrDefault(w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
         var falling = plan.Weights.Where(w => !rising.ContainsKey(w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);

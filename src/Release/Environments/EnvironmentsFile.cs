@@ -181,8 +181,18 @@ public static partial class EnvironmentsFile
         if (map.Optional("canary") is { } canaryNode)
         {
             var canary = new YamlMap(map.File, canaryNode, $"'canary' of environment '{name}'");
-            environment = environment with { CanarySteps = CanaryStepsFile.Read(canary, canary.Required("steps")) };
+            // Either may be left out: the default steps, compared with the stable release.
+            var stepsNode = canary.Optional("steps");
+            environment = environment with
+            {
+                CanarySteps = stepsNode is null ? null : CanaryStepsFile.Read(canary, stepsNode),
+                CanaryBaseline = CanaryBaselineOf(canary),
+            };
+            if (CanaryBaselines.Problem(environment.CanarySteps ?? CanaryPlan.Default, environment.CanaryBaseline) is { } problem)
+                throw canary.Error(stepsNode ?? canaryNode, $"environment '{name}': canary {problem}");
             canary.RejectUnknownKeys();
+            if (stepsNode is null && !canary.Has("baseline"))
+                throw canary.Error(canaryNode, $"environment '{name}': 'canary' needs 'steps' or 'baseline'");
             canary.ThrowIfMissing();
         }
 
@@ -207,7 +217,7 @@ public static partial class EnvironmentsFile
         map.RejectUnknownKeys();
         if (environment.Strategy is not null && !environment.HasRouter)
             throw map.Error(map.Node, $"environment '{name}': 'strategy' needs 'router' (the HAProxy runtime socket in front of the service)");
-        if (environment.CanarySteps is not null && !environment.HasRouter)
+        if ((environment.CanarySteps is not null || environment.CanaryBaseline != CanaryBaseline.Stable) && !environment.HasRouter)
             throw map.Error(map.Node, $"environment '{name}': 'canary' needs 'router' (the canary's share of the traffic is the router's weights)");
         if (environment.Replicas < 1)
             throw map.Error(map.Node, $"environment '{name}': 'replicas' must be at least 1");
@@ -247,4 +257,12 @@ public static partial class EnvironmentsFile
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex Name();
+
+    /// <summary><c>baseline: concurrent</c> (a fresh container of the stable image at the canary's weight) or <c>stable</c> (the default).</summary>
+    private static CanaryBaseline CanaryBaselineOf(YamlMap canary)
+    {
+        if (canary.Optional("baseline") is not { } node) return CanaryBaseline.Stable;
+        return CanaryBaselines.Parse(canary.String("baseline")) ?? throw canary.Error(node,
+            "'baseline' is 'concurrent' (a fresh container of the stable image at the canary's weight, compared with it) or 'stable' (the stable release serving beside it)");
+    }
 }

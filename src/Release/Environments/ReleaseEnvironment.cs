@@ -50,6 +50,9 @@ public sealed record ReleaseEnvironment(string Name)
     /// <summary>The canary's steps (<c>canary: { steps: [...] }</c>); null: <see cref="CanaryPlan.Default"/>.</summary>
     public IReadOnlyList<CanaryStep>? CanarySteps { get; init; }
 
+    /// <summary>What the canary's analyses compare it with (<c>canary: { baseline: concurrent }</c>); the stable release by default.</summary>
+    public CanaryBaseline CanaryBaseline { get; init; }
+
     /// <summary>The HAProxy runtime socket in front of the service (a path or tcp://host:port); null: no router.</summary>
     public string? RouterSocket { get; init; }
 

@@ -48,14 +48,15 @@ public sealed class LocalMonitoringSink(LocalMonitoring monitoring, ReleaseSetti
     }
 
     /// <summary>
-    /// During a canary both versions serve behind the router: each is scraped on its own port, under its own version.
+    /// During a canary both versions serve behind the router: each is scraped on its own port, under its own version, and
+    /// a concurrent baseline under its own (1.0.0-baseline-3fa9c2), so its series are not the stable release's.
     /// The step is announced from inside the deploy, which holds the release lease's one call slot, so the platform is
     /// not asked (that would wait for the deploy forever): the annotations stay those last applied.
     /// </summary>
     private async Task PointAtCanaryAsync(DeployTargets.Targets.CanaryAnalysisContext step, CancellationToken cancellationToken)
     {
         var spec = _applied ?? new MonitoringSpec { Service = settings.Service.Name, Environment = settings.Environment.Name };
-        var serving = new[] { (step.Canary.Version, step.CanaryPort), (step.Stable?.Version, step.StablePort) };
+        var serving = new[] { (step.Canary.Version, step.CanaryPort), (step.Stable?.Version, step.StablePort), (step.BaselineVersion, step.BaselinePort) };
         await monitoring.ApplyAsync(spec with
         {
             Targets = serving.Where(s => s is ({ }, { })).Select(s => Target(s.Item1!, s.Item2!.Value)).ToList(),

@@ -11,7 +11,9 @@ namespace Shipgate.Release.Flow;
 /// <summary>
 /// The analysis of a canary step (<see cref="CanaryAnalysis"/>): the release's gates, run by the same
 /// <see cref="VerificationSession"/> as Verify (with its traffic), judge the canary's version against the stable
-/// version serving beside it at the same time (the baseline read now, not before a switch: both serve). The policy
+/// version serving beside it at the same time (the baseline read now, not before a switch: both serve), or, with a
+/// concurrent baseline, against the fresh container of the stable image at the canary's weight
+/// (<see cref="CanaryAnalysisContext.BaselineVersion"/> is <c>baseline_version</c>). The policy
 /// decides (<see cref="ReleasePolicy"/>) and only a pass lets the canary go on: a failure, or an inconclusive verdict
 /// whatever the policy (a canary is not left at its share with nobody watching), takes it out. Its events
 /// (<see cref="ReleaseEvent.CanaryAnalysing"/>, <see cref="ReleaseEvent.CanaryAnalysed"/>) are published from inside the
@@ -26,10 +28,13 @@ public sealed class CanaryGates(ReleaseSettings settings, VerificationSession se
         var environment = settings.Environment.Name;
         var canary = context.Canary.Version;
         await events.PublishAsync(new ReleaseEvent.CanaryAnalysing(service, environment, DateTimeOffset.UtcNow, context), cancellationToken).ConfigureAwait(false);
-        log.Information("Canary step {Step}: verifying {Version} at {Percent:0.##}% of the traffic against {Stable} serving beside it with {Gates}",
-            context.Step, canary, context.Percent, context.Stable?.Version ?? "no baseline", gates.Source);
+        // baseline_version: a concurrent baseline's own label when one runs, else the stable release's.
+        var baseline = context.BaselineVersion ?? context.Stable?.Version;
+        log.Information("Canary step {Step}: verifying {Version} at {Percent:0.##}% of the traffic against {Baseline} ({Kind}) with {Gates}",
+            context.Step, canary, context.Percent, baseline ?? "no baseline",
+            context.BaselineVersion is null ? "the stable release serving beside it" : "a concurrent baseline of the stable image at the same weight", gates.Source);
 
-        var release = ReleaseContext.Of(service, canary, context.Stable?.Version, environment, gates.Window);
+        var release = ReleaseContext.Of(service, canary, baseline, environment, gates.Window);
         var outcome = await session.RunAsync(CanaryAnalysisSchedule.For(gates, context.Percent), release, cancellationToken).ConfigureAwait(false);
         var decision = ReleasePolicy.Decide(outcome, settings.Policy ?? gates.Policy);
         var passed = decision.Action == ReleaseAction.Promote;

@@ -37,6 +37,7 @@ public static class PlatformFactory
             Strategy = settings.Strategy == ReleaseStrategy.Direct ? ReleaseStrategy.AllAtOnce : settings.Strategy,
             HealthCheck = new HaproxyHealthCheck(settings.Service.HealthPath),
             CanarySteps = settings.Environment.CanarySteps ?? CanaryPlan.Default,
+            CanaryBaseline = settings.Environment.CanaryBaseline,
         };
     }
 

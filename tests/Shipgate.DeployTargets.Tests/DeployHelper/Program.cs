@@ -9,8 +9,9 @@ using Shipgate.DeployTargets.Targets;
 // taken, "released" before letting go); with --verify it begins the verification after the deploy ("verifying").
 // A refusal prints "REFUSED <kind>: <message>" and exits 3.
 // With --router SOCKET STRATEGY the target deploys behind that HAProxy (backend SERVICE) with the strategy; --replicas N
-// sets a Swarm service's replicas (4 by default).
-// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next] [--router SOCKET STRATEGY] [--replicas N]
+// sets a Swarm service's replicas (4 by default); --baseline makes a Docker canary run a concurrent baseline and one
+// analysis (that passes) at 10 %.
+// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next] [--router SOCKET STRATEGY] [--replicas N] [--baseline]
 if (args.Length < 7 || args[0] is not ("docker" or "swarm"))
 {
     Console.Error.WriteLine("usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next]");
@@ -24,6 +25,7 @@ var holder = leaseIndex >= 0 ? options[leaseIndex + 1] : null;
 var verify = options.Contains("--verify");
 var verifyNext = options.Contains("--verify-next");
 var routerIndex = Array.IndexOf(options, "--router");
+var baseline = options.Contains("--baseline");
 var router = routerIndex < 0 ? null
     : new DockerRouterOptions(RuntimeApiEndpoint.Parse(options[routerIndex + 1]), service)
     {
@@ -31,7 +33,10 @@ var router = routerIndex < 0 ? null
         // The tolerant checks of the tests' RoutedDockerStack (a loaded machine).
         HealthCheck = new HaproxyHealthCheck("/health", IntervalMilliseconds: 1000, Fall: 3, Rise: 1),
         // A canary without analysis (the helper has no gates): 10 %, then all the traffic; kill it at canary-10.
-        CanarySteps = [new CanaryStep.SetWeight(10), new CanaryStep.SetWeight(100)],
+        CanarySteps = baseline
+            ? [new CanaryStep.SetWeight(10), new CanaryStep.Analysis(), new CanaryStep.SetWeight(100)]
+            : [new CanaryStep.SetWeight(10), new CanaryStep.SetWeight(100)],
+        CanaryBaseline = baseline ? CanaryBaseline.Concurrent : CanaryBaseline.Stable,
     };
 
 void Pause(string phase)
@@ -71,7 +76,12 @@ try
 {
     var lease = holder is null ? null : await target.AcquireReleaseLeaseAsync(holder);
     if (lease is not null) Pause("leased");
-    var release = await target.DeployAsync(new DeployRequest(image, version, "helper", "deploy-helper") { Force = true, VerifyNext = verifyNext });
+    var release = await target.DeployAsync(new DeployRequest(image, version, "helper", "deploy-helper")
+    {
+        Force = true,
+        VerifyNext = verifyNext,
+        Analyse = baseline ? (_, _) => Task.FromResult(new CanaryVerdict(true, "Pass", "the helper's analysis always passes")) : null,
+    });
     Console.WriteLine($"RELEASE {release.ReleaseId}");
     if (verify)
     {

@@ -36,7 +36,8 @@ public sealed class CanaryGatesTests : IAsyncLifetime
     private ScrapedServices? _services;
 
     public async Task InitializeAsync() => _services = await ScrapedServices.StartAsync(
-        [("shop", "v1", _ => { }), ("shop", "v2", _ => { }), ("shop", "v3", s => s.ErrorRate = 0.2)], TimeSpan.FromSeconds(11));
+        [("shop", "v1", _ => { }), ("shop", "v2", _ => { }), ("shop", "v3", s => s.ErrorRate = 0.2), ("shop", "v1-baseline-0a1b2c", s => s.ErrorRate = 0.2)],
+        TimeSpan.FromSeconds(11));
 
     public Task DisposeAsync()
     {
@@ -63,6 +64,40 @@ public sealed class CanaryGatesTests : IAsyncLifetime
         Assert.Equal("Fail", faulty.Verdict);
         Assert.Contains("error-rate", faulty.Reason, StringComparison.Ordinal);
         Assert.Equal(["analysing v2 step 2", "analysed v2 Promote", "analysing v3 step 2", "analysed v3 Rollback"], heard.Lines);
+    }
+
+    [Fact]
+    public async Task With_a_concurrent_baseline_the_gates_compare_the_canary_with_the_baseline_not_with_the_stable_release()
+    {
+        // The canary (v3) fails one request in five, as the fresh container of the stable image does (v1-baseline-…: whatever
+        // fresh containers meet now); the long-running stable release (v1) fails 1 in 200. Only the comparison with the
+        // baseline tells the canary is no worse than the stable image in the same conditions.
+        const string vsBaseline = """
+            defaults:
+              interval: 1s
+              count: 2
+              window: 10s
+              minSamples: 200
+            gates:
+              - name: error-rate-vs-baseline
+                kind: errorRate
+                metric: modelservice_requests_total
+                max: 0.5
+                vsBaseline:
+                  allowedRelativeIncrease: 0.5
+            """;
+        using var prometheus = new PrometheusClient(new PrometheusOptions(_services!.Server.Url));
+        var canary = new CanaryGates(Settings(), new VerificationSession(prometheus, traffic: null, Logger.None), GatesFile.Parse(vsBaseline, "gates.yaml"),
+            new ReleaseEventBus([], Logger.None), Logger.None);
+        var stable = TestRecords.Release("v1", ReleasePhase.Promoted) with { Service = "shop" };
+        var step = new CanaryAnalysisContext(TestRecords.Release("v3", ReleasePhase.Deploying) with { Service = "shop" }, stable, 2, 10);
+
+        var againstBaseline = await canary.AnalyseAsync(step with { BaselineVersion = "v1-baseline-0a1b2c", BaselinePort = 18503 }, default);
+        var againstStable = await canary.AnalyseAsync(step, default);
+
+        Assert.True(againstBaseline.Passed, againstBaseline.Reason);
+        Assert.False(againstStable.Passed, againstStable.Reason);
+        Assert.Contains("error-rate-vs-baseline", againstStable.Reason, StringComparison.Ordinal);
     }
 
     private static ReleaseSettings Settings() =>

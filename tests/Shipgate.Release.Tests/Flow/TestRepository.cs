@@ -42,8 +42,11 @@ public sealed class TestRepository : IDisposable
 
     public string Root { get; }
 
-    /// <summary>The service's port; the two after it are its releases' own ports behind the routed environment's router.</summary>
-    public int Port { get; } = Testing.FreePorts.NextBlock(3);
+    /// <summary>
+    /// The service's port; the two after it are its releases' own ports behind the routed environments' router, and the
+    /// third a canary's concurrent baseline's.
+    /// </summary>
+    public int Port { get; } = Testing.FreePorts.NextBlock(4);
 
     public static class Gates
     {
@@ -63,8 +66,8 @@ public sealed class TestRepository : IDisposable
 
     /// <summary>
     /// Writes the environments file: <c>test</c> on the local engine, <c>remote</c> on the TLS engine, <c>routed</c> a local
-    /// environment (the test stack's registry and Prometheus) behind the embedded router, <c>held</c> the same with a canary
-    /// held at 10 % until a release manager approves.
+    /// environment (the test stack's registry and Prometheus) behind the embedded router, <c>baselined</c> the same with
+    /// a canary's concurrent baseline, <c>held</c> the same with a canary held at 10 % until a release manager approves.
     /// </summary>
     public void WriteEnvironments()
     {
@@ -89,6 +92,13 @@ public sealed class TestRepository : IDisposable
                 registry: {"{"} host: "{Stack.Registry}" {"}"}
                 prometheus: {"{"} url: "{Stack.Prometheus.Url}" {"}"}
                 router: {"{"} embedded: true {"}"}
+              baselined:
+                local: true
+                port: {Port.ToString(CultureInfo.InvariantCulture)}
+                registry: {"{"} host: "{Stack.Registry}" {"}"}
+                prometheus: {"{"} url: "{Stack.Prometheus.Url}" {"}"}
+                router: {"{"} embedded: true {"}"}
+                canary: {"{"} baseline: concurrent {"}"}
               held:
                 local: true
                 port: {Port.ToString(CultureInfo.InvariantCulture)}
