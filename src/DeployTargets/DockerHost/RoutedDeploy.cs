@@ -1,5 +1,6 @@
 using Serilog;
 using Shipgate.DeployTargets.Ledger;
+using Shipgate.DeployTargets.Routing;
 using Shipgate.DeployTargets.Targets;
 using Shipgate.DeployTargets.Transitions;
 
@@ -15,7 +16,8 @@ namespace Shipgate.DeployTargets.DockerHost;
 /// </summary>
 internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform platform, ReleaseTransitions transitions, ILogger log, Action<string> reached)
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    /// <summary>The router steps Swarm shares: preview, switch, finish, failure.</summary>
+    private readonly RoutedRelease _steps = new(options.Router!, platform.Routing!, transitions, platform.ServiceLabel, log, reached);
 
     public async Task<ReleaseInfo> DeployAsync(DeployRequest request, CancellationToken ct)
     {
@@ -55,18 +57,9 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
         if (router.Strategy == ReleaseStrategy.Canary && current is not null)
             return await ContinueCanaryAsync(runtime, request, release, current, port, resumeAfter: null, ct).ConfigureAwait(false);
 
-        if (router.Strategy == ReleaseStrategy.BlueGreen)
-        {
-            if (await PreviewAsync(router, port, ct).ConfigureAwait(false) is { } previewFailed)
-                await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, previewFailed, ct).ConfigureAwait(false);
-            release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Previewed }, ct).ConfigureAwait(false);
-            reached("previewed");
-        }
-
-        // A canary with nothing serving before it has no one to protect: it takes the traffic at once.
-        await routing.SwitchToAsync(release.ReleaseId, ct).ConfigureAwait(false);
-        release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Switched }, ct).ConfigureAwait(false);
-        reached("switched");
+        // Blue-green's preview goes straight to the new release's own port, which only it listens on.
+        var instance = options.ForInstance(port).HealthUrl ?? new Uri($"http://{router.InstanceHost}:{port}/");
+        release = await _steps.SwitchAsync(release, current, [instance], ct).ConfigureAwait(false);
         return await FinishAsync(request, release, current, ct).ConfigureAwait(false);
     }
 
@@ -84,19 +77,8 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
     }
 
     /// <summary>The release has all the traffic: the previous one drains (it stays running at weight 0 until the promote) and the release is healthy.</summary>
-    private async Task<ReleaseInfo> FinishAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord? current, CancellationToken ct)
-    {
-        var router = options.Router!;
-        var routing = platform.Routing!;
-        log.Information("Release {ReleaseId} ({Version}) takes all the traffic of {Service} ({Strategy})", release.ReleaseId, release.Version, platform.ServiceLabel, router.Strategy.Name());
-
-        if (current is not null && !await routing.DrainAsync(current.ReleaseId, ct).ConfigureAwait(false))
-            log.Warning("Release {ReleaseId} still had requests in flight after {Timeout} s; it keeps running at weight 0 until the promote", current.ReleaseId, router.DrainTimeout.TotalSeconds);
-        release = await transitions.WriteAsync(ReleaseTransitions.Deployed(release, request) with { RouterStep = RouterStep.Drained }, ct).ConfigureAwait(false);
-        reached("healthy");
-        log.Information("Release {ReleaseId} ({Version}) is healthy", release.ReleaseId, release.Version);
-        return await platform.InfoAsync(release, ct).ConfigureAwait(false);
-    }
+    private async Task<ReleaseInfo> FinishAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord? current, CancellationToken ct) =>
+        await platform.InfoAsync(await _steps.FinishAsync(request, release, current, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
 
     /// <summary>
     /// The canary's steps beside the current release (<see cref="CanaryRollout"/>). A step that did not pass has already
@@ -112,8 +94,7 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
             await FailAsync(release, current, ReleasePhase.Failed, DeployErrorKind.InvalidOptions,
                 $"the canary's steps ({CanaryPlan.Describe(steps)}) analyse, and the deploy was given no analysis (DeployRequest.Analyse)", ct).ConfigureAwait(false);
         var stablePort = (await runtime.ObserveAsync(ct).ConfigureAwait(false)).FirstOrDefault(i => i.ReleaseId == current.ReleaseId && i.Running)?.Port;
-        var baseline = await StartBaselineAsync(runtime, release, current, resumeAfter?.Weight ?? 0, ct).ConfigureAwait(false);
-        var rollout = new CanaryRollout(platform.Routing!, transitions, log, reached, baseline);
+        var rollout = new CanaryRollout(platform.Routing!, transitions, log, reached);
         CanaryRollout.Outcome outcome;
         try
         {
@@ -124,61 +105,16 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
             var latest = (await transitions.ReadHistoryAsync(CancellationToken.None).ConfigureAwait(false)).Find(release.ReleaseId) ?? release;
             // The ledger may lag the router by one step (a cancel between a weight change and its record): switch back, whatever the weights.
             await platform.Routing!.SwitchToAsync(current.ReleaseId, CancellationToken.None).ConfigureAwait(false);
-            if (baseline is not null)
-                await baseline.EndAsync(platform.Routing, runtime, release.ReleaseId, current.ReleaseId, canaryWeight: 0, log, CancellationToken.None).ConfigureAwait(false);
             await transitions.UndoAsync(latest, current, ReleasePhase.RolledBack, string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"the canary was interrupted after step {latest.CanaryStep ?? 0} ({latest.CanaryWeight ?? 0:0.##}% of the traffic) by Ctrl-C, SIGTERM or a CI cancel"), CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-        if (baseline is not null)
-            await baseline.EndAsync(platform.Routing!, runtime, release.ReleaseId, current.ReleaseId, outcome.Release.CanaryWeight ?? 0, log, CancellationToken.None).ConfigureAwait(false);
         if (outcome.Failure is not null)
             await FailAsync(outcome.Release, current, ReleasePhase.RolledBack, DeployErrorKind.CanaryFailed, outcome.Failure, CancellationToken.None).ConfigureAwait(false);
         return outcome.Release;
     }
 
-    /// <summary>
-    /// The canary's concurrent baseline when the environment asks for one and the steps analyse (<see cref="ConcurrentBaseline"/>);
-    /// null otherwise. One that does not start undoes the canary (still at weight 0 unless resumed) as a failed deploy.
-    /// </summary>
-    private async Task<ConcurrentBaseline?> StartBaselineAsync(ContainerRuntime runtime, ReleaseRecord release, ReleaseRecord current, double canaryWeight, CancellationToken ct)
-    {
-        if (options.Router!.CanaryBaseline != CanaryBaseline.Concurrent || !options.Router.CanarySteps.OfType<CanaryStep.Analysis>().Any()) return null;
-        var (baseline, failure) = await ConcurrentBaseline.StartAsync(options, runtime, platform.Routing!, release, current, canaryWeight, log, ct).ConfigureAwait(false);
-        if (failure is not null)
-            await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, failure, ct).ConfigureAwait(false);
-        reached("baseline-started");
-        return baseline;
-    }
-
-    /// <summary>
-    /// Blue-green's preview: requests sent straight to the new release's own port, which only it listens on (no second
-    /// frontend to configure or to leave behind, and nothing the users' traffic can reach). Null when every one
-    /// answered 2xx, else the first failure.
-    /// </summary>
-    private async Task<string?> PreviewAsync(DockerRouterOptions router, int port, CancellationToken ct)
-    {
-        var health = options.ForInstance(port).HealthUrl ?? new Uri($"http://{router.InstanceHost}:{port}/");
-        var url = router.PreviewPath is { } path ? new UriBuilder(health) { Path = path, Query = "" }.Uri : health;
-        for (var i = 0; i < router.PreviewRequests; i++)
-        {
-            if (await HealthWaiter.ProbeAsync(url, Http, ct).ConfigureAwait(false) is { Length: > 0 } failed)
-                return $"preview request {i + 1} of {router.PreviewRequests} failed: {failed}";
-        }
-        return null;
-    }
-
     /// <summary>Undoes the release (the previous one keeps or takes back the traffic) and throws why.</summary>
-    private async Task FailAsync(ReleaseRecord release, ReleaseRecord? current, ReleasePhase outcome, DeployErrorKind kind, string why, CancellationToken ct)
-    {
-        var restored = await transitions.UndoAsync(release, current, outcome, why, ct).ConfigureAwait(false);
-        var previous = (current, restored) switch
-        {
-            (null, _) => "Nothing served before.",
-            (_, null) => $"The previous release {current.ReleaseId} ({current.Version}) keeps the traffic.",
-            _ => $"The previous release {current.ReleaseId} ({current.Version}) is NOT healthy: {restored}",
-        };
-        throw new DeployTargetException(kind,
-            $"Version {release.Version} of {platform.ServiceLabel} was {(outcome == ReleasePhase.Failed ? "not deployed" : $"rolled back to {current?.Version ?? "nothing"}")}: {why}\n{previous}");
-    }
+    private Task FailAsync(ReleaseRecord release, ReleaseRecord? current, ReleasePhase outcome, DeployErrorKind kind, string why, CancellationToken ct) =>
+        _steps.FailAsync(release, current, outcome, kind, why, ct);
 }

@@ -10,7 +10,8 @@ namespace Shipgate.DeployTargets.Routing;
 /// The platform-neutral part of a release behind the router, once its instances run on their own ports and have
 /// joined the backend at weight 0 (<see cref="RouterStep.Added"/>): blue-green's preview, the switch, or the canary's
 /// steps beside the current release (<see cref="CanaryRollout"/>); then the previous release drains and the release
-/// is recorded healthy. Any failure undoes the release through <see cref="ReleaseTransitions.UndoAsync"/>, which gives
+/// is recorded healthy. Swarm runs all of it (<see cref="CarryOutAsync"/>); Docker its switch, finish and failure
+/// (its canary starts a concurrent baseline container around the same steps). Any failure undoes the release through <see cref="ReleaseTransitions.UndoAsync"/>, which gives
 /// the previous one the traffic back (the platform's <see cref="IReleasePlatform.ReplaceAsync"/>).
 /// </summary>
 internal sealed class RoutedRelease(DockerRouterOptions router, ReleaseRouting routing, ReleaseTransitions transitions, string serviceLabel, ILogger log, Action<string> reached)
@@ -32,21 +33,35 @@ internal sealed class RoutedRelease(DockerRouterOptions router, ReleaseRouting r
         }
         else
         {
-            if (router.Strategy == ReleaseStrategy.BlueGreen)
-            {
-                if (await PreviewAsync(instances, ct).ConfigureAwait(false) is { } previewFailed)
-                    await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, previewFailed, ct).ConfigureAwait(false);
-                release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Previewed }, ct).ConfigureAwait(false);
-                reached("previewed");
-            }
-
-            // A canary with nothing serving before it has no one to protect: it takes the traffic at once.
-            await routing.SwitchToAsync(release.ReleaseId, ct).ConfigureAwait(false);
-            release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Switched }, ct).ConfigureAwait(false);
-            reached("switched");
+            release = await SwitchAsync(release, current, instances, ct).ConfigureAwait(false);
         }
-        log.Information("Release {ReleaseId} ({Version}) takes all the traffic of {Service} ({Strategy})", release.ReleaseId, release.Version, serviceLabel, router.Strategy.Name());
+        return await FinishAsync(request, release, current, ct).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// allAtOnce and blueGreen: the preview first for blue-green (<c>instances</c>: where each instance answers
+    /// directly), then all the traffic to the release in one switch. A canary with nothing serving before it has no
+    /// one to protect and takes the traffic this way at once.
+    /// </summary>
+    public async Task<ReleaseRecord> SwitchAsync(ReleaseRecord release, ReleaseRecord? current, IReadOnlyList<Uri> instances, CancellationToken ct)
+    {
+        if (router.Strategy == ReleaseStrategy.BlueGreen)
+        {
+            if (await PreviewAsync(instances, ct).ConfigureAwait(false) is { } previewFailed)
+                await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, previewFailed, ct).ConfigureAwait(false);
+            release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Previewed }, ct).ConfigureAwait(false);
+            reached("previewed");
+        }
+        await routing.SwitchToAsync(release.ReleaseId, ct).ConfigureAwait(false);
+        release = await transitions.WriteAsync(release with { RouterStep = RouterStep.Switched }, ct).ConfigureAwait(false);
+        reached("switched");
+        return release;
+    }
+
+    /// <summary>The release has all the traffic: the previous one drains (it stays running at weight 0 until the promote) and the release is healthy.</summary>
+    public async Task<ReleaseRecord> FinishAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord? current, CancellationToken ct)
+    {
+        log.Information("Release {ReleaseId} ({Version}) takes all the traffic of {Service} ({Strategy})", release.ReleaseId, release.Version, serviceLabel, router.Strategy.Name());
         if (current is not null && !await routing.DrainAsync(current.ReleaseId, ct).ConfigureAwait(false))
             log.Warning("Release {ReleaseId} still had requests in flight after {Timeout} s; it keeps running at weight 0 until the promote", current.ReleaseId, router.DrainTimeout.TotalSeconds);
         release = await transitions.WriteAsync(ReleaseTransitions.Deployed(release, request) with { RouterStep = RouterStep.Drained }, ct).ConfigureAwait(false);
