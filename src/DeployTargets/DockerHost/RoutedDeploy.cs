@@ -94,7 +94,8 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
             await FailAsync(release, current, ReleasePhase.Failed, DeployErrorKind.InvalidOptions,
                 $"the canary's steps ({CanaryPlan.Describe(steps)}) analyse, and the deploy was given no analysis (DeployRequest.Analyse)", ct).ConfigureAwait(false);
         var stablePort = (await runtime.ObserveAsync(ct).ConfigureAwait(false)).FirstOrDefault(i => i.ReleaseId == current.ReleaseId && i.Running)?.Port;
-        var rollout = new CanaryRollout(platform.Routing!, transitions, log, reached);
+        var baseline = await StartBaselineAsync(runtime, release, current, resumeAfter?.Weight ?? 0, ct).ConfigureAwait(false);
+        var rollout = new CanaryRollout(platform.Routing!, transitions, log, reached, baseline);
         CanaryRollout.Outcome outcome;
         try
         {
@@ -105,13 +106,31 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
             var latest = (await transitions.ReadHistoryAsync(CancellationToken.None).ConfigureAwait(false)).Find(release.ReleaseId) ?? release;
             // The ledger may lag the router by one step (a cancel between a weight change and its record): switch back, whatever the weights.
             await platform.Routing!.SwitchToAsync(current.ReleaseId, CancellationToken.None).ConfigureAwait(false);
+            if (baseline is not null)
+                await baseline.EndAsync(platform.Routing, runtime, release.ReleaseId, current.ReleaseId, canaryWeight: 0, log, CancellationToken.None).ConfigureAwait(false);
             await transitions.UndoAsync(latest, current, ReleasePhase.RolledBack, string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"the canary was interrupted after step {latest.CanaryStep ?? 0} ({latest.CanaryWeight ?? 0:0.##}% of the traffic) by Ctrl-C, SIGTERM or a CI cancel"), CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+        if (baseline is not null)
+            await baseline.EndAsync(platform.Routing!, runtime, release.ReleaseId, current.ReleaseId, outcome.Release.CanaryWeight ?? 0, log, CancellationToken.None).ConfigureAwait(false);
         if (outcome.Failure is not null)
             await FailAsync(outcome.Release, current, ReleasePhase.RolledBack, DeployErrorKind.CanaryFailed, outcome.Failure, CancellationToken.None).ConfigureAwait(false);
         return outcome.Release;
+    }
+
+    /// <summary>
+    /// The canary's concurrent baseline when the environment asks for one and the steps analyse (<see cref="ConcurrentBaseline"/>);
+    /// null otherwise. One that does not start undoes the canary (still at weight 0 unless resumed) as a failed deploy.
+    /// </summary>
+    private async Task<ConcurrentBaseline?> StartBaselineAsync(ContainerRuntime runtime, ReleaseRecord release, ReleaseRecord current, double canaryWeight, CancellationToken ct)
+    {
+        if (options.Router!.CanaryBaseline != CanaryBaseline.Concurrent || !options.Router.CanarySteps.OfType<CanaryStep.Analysis>().Any()) return null;
+        var (baseline, failure) = await ConcurrentBaseline.StartAsync(options, runtime, platform.Routing!, release, current, canaryWeight, log, ct).ConfigureAwait(false);
+        if (failure is not null)
+            await FailAsync(release, current, ReleasePhase.RolledBack, DeployErrorKind.Unhealthy, failure, ct).ConfigureAwait(false);
+        reached("baseline-started");
+        return baseline;
     }
 
     /// <summary>Undoes the release (the previous one keeps or takes back the traffic) and throws why.</summary>
