@@ -16,7 +16,7 @@ namespace Shipgate.DeployTargets.DockerHost;
 /// </summary>
 internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform platform, ReleaseTransitions transitions, ILogger log, Action<string> reached)
 {
-    /// <summary>The router steps Swarm shares: preview, switch, finish, failure.</summary>
+    /// <summary>The router steps Swarm shares: preview, switch, canary steps, finish, failure.</summary>
     private readonly RoutedRelease _steps = new(options.Router!, platform.Routing!, transitions, platform.ServiceLabel, log, reached);
 
     public async Task<ReleaseInfo> DeployAsync(DeployRequest request, CancellationToken ct)
@@ -70,7 +70,10 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
     public async Task<ReleaseInfo> ContinueCanaryAsync(ContainerRuntime runtime, DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port,
         (int Step, double Weight)? resumeAfter, CancellationToken ct)
     {
-        release = await CanaryAsync(runtime, request, release, current, port, resumeAfter, ct).ConfigureAwait(false);
+        var baseline = new CanaryBaselineHooks(
+            start => StartBaselineAsync(runtime, release, current, resumeAfter?.Weight ?? 0, start),
+            (started, canaryWeight) => started.EndAsync(platform.Routing!, runtime, release.ReleaseId, current.ReleaseId, canaryWeight, log, CancellationToken.None));
+        release = await _steps.CanaryAsync(request, release, current, port, resumeAfter, ct, baseline).ConfigureAwait(false);
         if (release.Phase == ReleasePhase.Held)
             return await platform.InfoAsync(release, ct).ConfigureAwait(false);
         return await FinishAsync(request, release, current, ct).ConfigureAwait(false);
@@ -79,45 +82,6 @@ internal sealed class RoutedDeploy(DockerTargetOptions options, DockerPlatform p
     /// <summary>The release has all the traffic: the previous one drains (it stays running at weight 0 until the promote) and the release is healthy.</summary>
     private async Task<ReleaseInfo> FinishAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord? current, CancellationToken ct) =>
         await platform.InfoAsync(await _steps.FinishAsync(request, release, current, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-
-    /// <summary>
-    /// The canary's steps beside the current release (<see cref="CanaryRollout"/>). A step that did not pass has already
-    /// taken the canary out of the traffic; it is then drained, removed and recorded RolledBack. A cancel (Ctrl-C,
-    /// SIGTERM) switches the traffic back to the current release and undoes the canary the same way, so nobody is left
-    /// on a canary no one watches.
-    /// </summary>
-    private async Task<ReleaseRecord> CanaryAsync(ContainerRuntime runtime, DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port,
-        (int Step, double Weight)? resumeAfter, CancellationToken ct)
-    {
-        var steps = options.Router!.CanarySteps;
-        if (request.Analyse is null && steps.OfType<CanaryStep.Analysis>().Any())
-            await FailAsync(release, current, ReleasePhase.Failed, DeployErrorKind.InvalidOptions,
-                $"the canary's steps ({CanaryPlan.Describe(steps)}) analyse, and the deploy was given no analysis (DeployRequest.Analyse)", ct).ConfigureAwait(false);
-        var stablePort = (await runtime.ObserveAsync(ct).ConfigureAwait(false)).FirstOrDefault(i => i.ReleaseId == current.ReleaseId && i.Running)?.Port;
-        var baseline = await StartBaselineAsync(runtime, release, current, resumeAfter?.Weight ?? 0, ct).ConfigureAwait(false);
-        var rollout = new CanaryRollout(platform.Routing!, transitions, log, reached, baseline);
-        CanaryRollout.Outcome outcome;
-        try
-        {
-            outcome = await rollout.RunAsync(release, current, steps, request.Analyse, (port, stablePort), ct, resumeAfter).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            var latest = (await transitions.ReadHistoryAsync(CancellationToken.None).ConfigureAwait(false)).Find(release.ReleaseId) ?? release;
-            // The ledger may lag the router by one step (a cancel between a weight change and its record): switch back, whatever the weights.
-            await platform.Routing!.SwitchToAsync(current.ReleaseId, CancellationToken.None).ConfigureAwait(false);
-            if (baseline is not null)
-                await baseline.EndAsync(platform.Routing, runtime, release.ReleaseId, current.ReleaseId, canaryWeight: 0, log, CancellationToken.None).ConfigureAwait(false);
-            await transitions.UndoAsync(latest, current, ReleasePhase.RolledBack, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"the canary was interrupted after step {latest.CanaryStep ?? 0} ({latest.CanaryWeight ?? 0:0.##}% of the traffic) by Ctrl-C, SIGTERM or a CI cancel"), CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-        if (baseline is not null)
-            await baseline.EndAsync(platform.Routing!, runtime, release.ReleaseId, current.ReleaseId, outcome.Release.CanaryWeight ?? 0, log, CancellationToken.None).ConfigureAwait(false);
-        if (outcome.Failure is not null)
-            await FailAsync(outcome.Release, current, ReleasePhase.RolledBack, DeployErrorKind.CanaryFailed, outcome.Failure, CancellationToken.None).ConfigureAwait(false);
-        return outcome.Release;
-    }
 
     /// <summary>
     /// The canary's concurrent baseline when the environment asks for one and the steps analyse (<see cref="ConcurrentBaseline"/>);

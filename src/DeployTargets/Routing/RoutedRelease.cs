@@ -74,17 +74,19 @@ internal sealed class RoutedRelease(DockerRouterOptions router, ReleaseRouting r
     /// The canary's steps beside the current release (<see cref="CanaryRollout"/>). A step that did not pass has already
     /// taken the canary out of the traffic; it is then drained, removed and recorded RolledBack. A cancel (Ctrl-C,
     /// SIGTERM) switches the traffic back to the current release and undoes the canary the same way, so nobody is left
-    /// on a canary no one watches.
+    /// on a canary no one watches. A concurrent baseline (<paramref name="baseline"/>, the platform's) starts before the
+    /// steps and ends after them, or on the cancel once the stable release has the traffic back.
     /// </summary>
-    private async Task<ReleaseRecord> CanaryAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port,
-        (int Step, double Weight)? resumeAfter, CancellationToken ct)
+    public async Task<ReleaseRecord> CanaryAsync(DeployRequest request, ReleaseRecord release, ReleaseRecord current, int port,
+        (int Step, double Weight)? resumeAfter, CancellationToken ct, CanaryBaselineHooks? baseline = null)
     {
         var steps = router.CanarySteps;
         if (request.Analyse is null && steps.OfType<CanaryStep.Analysis>().Any())
             await FailAsync(release, current, ReleasePhase.Failed, DeployErrorKind.InvalidOptions,
                 $"the canary's steps ({CanaryPlan.Describe(steps)}) analyse, and the deploy was given no analysis (DeployRequest.Analyse)", ct).ConfigureAwait(false);
         var stablePorts = await routing.PortsAsync(current.ReleaseId, ct).ConfigureAwait(false);
-        var rollout = new CanaryRollout(routing, transitions, log, reached);
+        var companion = baseline is null ? null : await baseline.Start(ct).ConfigureAwait(false);
+        var rollout = new CanaryRollout(routing, transitions, log, reached, companion);
         CanaryRollout.Outcome outcome;
         try
         {
@@ -95,10 +97,12 @@ internal sealed class RoutedRelease(DockerRouterOptions router, ReleaseRouting r
             var latest = (await transitions.ReadHistoryAsync(CancellationToken.None).ConfigureAwait(false)).Find(release.ReleaseId) ?? release;
             // The ledger may lag the router by one step (a cancel between a weight change and its record): switch back, whatever the weights.
             await routing.SwitchToAsync(current.ReleaseId, CancellationToken.None).ConfigureAwait(false);
+            if (companion is not null) await baseline!.End(companion, 0).ConfigureAwait(false);
             await transitions.UndoAsync(latest, current, ReleasePhase.RolledBack, string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"the canary was interrupted after step {latest.CanaryStep ?? 0} ({latest.CanaryWeight ?? 0:0.##}% of the traffic) by Ctrl-C, SIGTERM or a CI cancel"), CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+        if (companion is not null) await baseline!.End(companion, outcome.Release.CanaryWeight ?? 0).ConfigureAwait(false);
         if (outcome.Failure is not null)
             await FailAsync(outcome.Release, current, ReleasePhase.RolledBack, DeployErrorKind.CanaryFailed, outcome.Failure, CancellationToken.None).ConfigureAwait(false);
         return outcome.Release;
