@@ -11,7 +11,8 @@ namespace Shipgate.DeployTargets.Tests.Routing;
 /// <summary>
 /// The canary's numbers for docs/benchmarks.md ("Progressive delivery"), side by side in one run: the blast radius of
 /// a faulty release (one answer in five is HTTP 500, as the sample service's --fault-error-rate 0.2) — the bad answers
-/// users got before it was rolled back — with the direct replacement, allAtOnce and a canary at 10 %, each judged by
+/// users got before it was rolled back — with the direct replacement, allAtOnce and a canary at 10 % (compared with the
+/// stable release, and with a concurrent baseline at 10 % beside it), each judged by
 /// the same analysis (<see cref="AnalysisWait"/> of serving, then <see cref="CanaryProbeAnalysis"/> of the new
 /// version on its own port), and the time from the failed verdict to the canary's weight 0. Users are a prober at
 /// 100 requests/s on the service's port (the router's frontend, or the container itself for direct). Rounds:
@@ -33,15 +34,19 @@ public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutput
         var v2 = await TestImages.BuildAndPushAsync(stack, "blast", "2.0.0", TestServiceKind.Faulty);
         var rows = new List<Row>();
 
-        foreach (var strategy in new[] { ReleaseStrategy.Direct, ReleaseStrategy.AllAtOnce, ReleaseStrategy.Canary })
+        foreach (var (strategy, baseline) in new[]
         {
-            var port = 18330 + ((int)strategy * 10);
+            (ReleaseStrategy.Direct, CanaryBaseline.Stable), (ReleaseStrategy.AllAtOnce, CanaryBaseline.Stable),
+            (ReleaseStrategy.Canary, CanaryBaseline.Stable), (ReleaseStrategy.Canary, CanaryBaseline.Concurrent),
+        })
+        {
+            var port = 18330 + ((int)strategy * 10) + ((int)baseline * 10);
             RoutedDockerStack? routed = strategy == ReleaseStrategy.Direct ? null : await RoutedDockerStack.StartAsync(stack, "blast", port, strategy);
             try
             {
                 var options = routed?.Options ?? await TestTargets.FreshDockerAsync(stack, "blast", port);
                 if (options.Router is not null)
-                    options = options with { Router = options.Router with { CanarySteps = [new CanaryStep.SetWeight(10), new CanaryStep.Analysis()] } };
+                    options = options with { Router = options.Router with { CanarySteps = [new CanaryStep.SetWeight(10), new CanaryStep.Analysis()], CanaryBaseline = baseline } };
                 var target = new DockerTarget(options);
                 var frontend = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/cgi-bin/version");
                 for (var round = 0; round < rounds; round++)
@@ -53,7 +58,7 @@ public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutput
                         Analyse = (_, _) => Task.FromResult(new CanaryVerdict(true, "Pass", "the good version, between rounds")),
                     });
                     rows.Add(strategy == ReleaseStrategy.Canary
-                        ? await CanaryRoundAsync(target, frontend, v2)
+                        ? await CanaryRoundAsync(target, frontend, v2, baseline)
                         : await ReplacedRoundAsync(target, frontend, v2, strategy, options.Router is null ? port : null));
                 }
             }
@@ -68,7 +73,7 @@ public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutput
         output.WriteLine(table);
         if (Environment.GetEnvironmentVariable("SHIPGATE_CANARY_BENCH_OUTPUT") is { Length: > 0 } path)
             await File.WriteAllTextAsync(path, table);
-        foreach (var canary in rows.Where(r => r.Strategy == ReleaseStrategy.Canary))
+        foreach (var canary in rows.Where(r => r.Strategy.StartsWith("canary", StringComparison.Ordinal)))
         {
             Assert.True(canary.BadAnswers > 0, $"the canary served no bad answer: the measurement saw nothing\n{table}");
         }
@@ -78,7 +83,7 @@ public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutput
     private static async Task<Row> ReplacedRoundAsync(DockerTarget target, Uri frontend, Images.PushedImage faulty, ReleaseStrategy strategy, int? directPort)
     {
         var analysis = new CanaryProbeAnalysis(requests: 50);
-        return await MeasureAsync(strategy, frontend, async clock =>
+        return await MeasureAsync(strategy.Name(), frontend, async clock =>
         {
             var release = await target.DeployAsync(new DeployRequest(faulty.Reference, "2.0.0", "c2", "tests") { Force = true });
             var port = directPort ?? release.Instances[0].Port!.Value;
@@ -93,11 +98,12 @@ public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutput
     }
 
     /// <summary>Canary: 10 %, then the same analysis; its failure takes the canary out (weight 0) and the deploy undoes it.</summary>
-    private static async Task<Row> CanaryRoundAsync(DockerTarget target, Uri frontend, Images.PushedImage faulty)
+    private static async Task<Row> CanaryRoundAsync(DockerTarget target, Uri frontend, Images.PushedImage faulty, CanaryBaseline baseline)
     {
         var analysis = new CanaryProbeAnalysis(requests: 50);
         TimeSpan? failedAt = null, weightZeroAt = null;
-        return await MeasureAsync(ReleaseStrategy.Canary, frontend, async clock =>
+        var label = baseline == CanaryBaseline.Concurrent ? "canary at 10%, concurrent baseline at 10%" : "canary at 10%";
+        return await MeasureAsync(label, frontend, async clock =>
         {
             void Stopped(string phase)
             {
@@ -131,7 +137,7 @@ public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutput
     /// The prober around one release and its rollback: the bad answers users got (HTTP 500 from the faulty version;
     /// every other failure apart), when the verdict came, and the last answer of the faulty version after it.
     /// </summary>
-    private static async Task<Row> MeasureAsync(ReleaseStrategy strategy, Uri frontend, Func<Stopwatch, Task<(TimeSpan FailedAt, TimeSpan ToWeightZero)>> release)
+    private static async Task<Row> MeasureAsync(string strategy, Uri frontend, Func<Stopwatch, Task<(TimeSpan FailedAt, TimeSpan ToWeightZero)>> release)
     {
         await using var prober = Prober.Start(frontend, Rate, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromMilliseconds(500));
@@ -149,7 +155,7 @@ public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutput
 
     private static string Table(IReadOnlyList<Row> rows, int rounds)
     {
-        var allAtOnce = rows.Where(r => r.Strategy == ReleaseStrategy.AllAtOnce).Select(r => (double)r.BadAnswers).DefaultIfEmpty(0).Average();
+        var allAtOnce = rows.Where(r => r.Strategy == ReleaseStrategy.AllAtOnce.Name()).Select(r => (double)r.BadAnswers).DefaultIfEmpty(0).Average();
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
             $"{rounds} round(s) per strategy, prober {Rate:0} requests/s through the service's port, analysis: {AnalysisWait.TotalSeconds:0} s of serving then 50 requests to the new version's own port\n\n");
@@ -159,7 +165,7 @@ public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutput
         {
             var bad = group.Select(r => (double)r.BadAnswers).Average();
             text.Append(CultureInfo.InvariantCulture,
-                $"| {(group.Key == ReleaseStrategy.Canary ? "canary at 10%" : group.Key.Name())} | {group.Sum(r => r.Requests)} | {group.Sum(r => r.ByFaulty)} | **{group.Sum(r => r.BadAnswers)}** " +
+                $"| {group.Key} | {group.Sum(r => r.Requests)} | {group.Sum(r => r.ByFaulty)} | **{group.Sum(r => r.BadAnswers)}** " +
                 $"| {(allAtOnce > 0 ? (bad / allAtOnce).ToString("0.00", CultureInfo.InvariantCulture) : "-")} | {group.Sum(r => r.OtherFailures)} " +
                 $"| {Seconds(group.Select(r => r.Took))} | {Seconds(group.Select(r => r.VerdictToWeightZero))} | {Seconds(group.Select(r => r.LastFaulty))} |\n");
         }
@@ -173,5 +179,5 @@ public sealed class CanaryBlastRadiusMeasurement(StackFixture stack, ITestOutput
         return string.Create(CultureInfo.InvariantCulture, $"{sorted[sorted.Count / 2].TotalSeconds:0.000} s ({sorted[^1].TotalSeconds:0.000})");
     }
 
-    private sealed record Row(ReleaseStrategy Strategy, int Requests, int BadAnswers, int OtherFailures, int ByFaulty, TimeSpan Took, TimeSpan VerdictToWeightZero, TimeSpan LastFaulty);
+    private sealed record Row(string Strategy, int Requests, int BadAnswers, int OtherFailures, int ByFaulty, TimeSpan Took, TimeSpan VerdictToWeightZero, TimeSpan LastFaulty);
 }

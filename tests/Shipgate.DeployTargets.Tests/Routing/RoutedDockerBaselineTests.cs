@@ -138,6 +138,53 @@ public sealed class RoutedDockerBaselineTests(StackFixture stack)
         Assert.Equal(1, await new ContainerCount(stack).OfAsync("baseline-kill"));
     }
 
+    [Fact]
+    public async Task A_canary_held_until_approved_gives_the_baselines_share_back_and_a_resume_starts_a_new_baseline()
+    {
+        var v1 = await TestImages.BuildAndPushAsync(stack, "baseline-held", "1.0.0");
+        var v2 = await TestImages.BuildAndPushAsync(stack, "baseline-held", "2.0.0");
+        await using var routed = await RoutedDockerStack.StartAsync(stack, "baseline-held", 18470, ReleaseStrategy.Canary);
+        var options = routed.Options with
+        {
+            Router = routed.Options.Router! with
+            {
+                CanaryBaseline = CanaryBaseline.Concurrent,
+                CanarySteps = [new CanaryStep.SetWeight(10), new CanaryStep.Analysis(), new CanaryStep.PauseUntilApproved(), new CanaryStep.Analysis()],
+            },
+        };
+        var first = await new DockerTarget(options).DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+        var baselines = new List<string>();
+        Task<CanaryVerdict> Analyse(CanaryAnalysisContext context, CancellationToken ct)
+        {
+            baselines.Add($"{context.Step}:{context.BaselineVersion}:{routed.StateAsync().GetAwaiter().GetResult().Servers.Count(s => s.Weight > 0)}");
+            return Task.FromResult(new CanaryVerdict(true, "Pass", "the test's analysis"));
+        }
+
+        var held = await ProbedAsync(routed, () => new DockerTarget(options).DeployAsync(new DeployRequest(v2.Reference, "2.0.0", "c2", "tests") { Analyse = Analyse }));
+
+        // Held at 10 %: the baseline's share went back to the stable release and the baseline is gone (nobody analyses now).
+        AssertNoFailure(held.Probes, "the canary with a baseline up to the hold", routed);
+        Assert.Equal(ReleasePhase.Held, held.Result.Phase);
+        Assert.Equal([(first.ReleaseId, 252), (held.Result.ReleaseId, 28)], (await routed.StateAsync()).Servers.Select(s => (s.Name, s.Weight)).Order());
+        Assert.Equal(2, await new ContainerCount(stack).OfAsync("baseline-held"));
+
+        var resumed = await ProbedAsync(routed, () => new DockerTarget(options).ResumeCanaryAsync(new ResumeRequest("alice")
+        {
+            ReleaseId = held.Result.ReleaseId,
+            Analyse = Analyse,
+        }));
+
+        // The resumed analysis has a baseline of its own again: serving beside canary and stable, under a new label.
+        AssertNoFailure(resumed.Probes, "the resume with a new baseline", routed);
+        Assert.Equal(2, baselines.Count);
+        Assert.Matches(@"^2:1\.0\.0-baseline-[0-9a-f]{6}:3$", baselines[0]);
+        Assert.Matches(@"^4:1\.0\.0-baseline-[0-9a-f]{6}:3$", baselines[1]);
+        Assert.NotEqual(baselines[0][2..], baselines[1][2..]);
+        Assert.Equal(ReleasePhase.Healthy, resumed.Result.Phase);
+        Assert.Equal([(first.ReleaseId, 0), (resumed.Result.ReleaseId, 256)], (await routed.StateAsync()).Servers.Select(s => (s.Name, s.Weight)).Order());
+        Assert.Equal(2, await new ContainerCount(stack).OfAsync("baseline-held"));
+    }
+
     /// <summary>The weight the canary (and the baseline) get at a percent beside the stable release, with the router's range.</summary>
     private static int Weight(double percent) =>
         WeightPlanner.Plan(CanaryStepSplit.For(percent, ["s"], ["c"], ["b"]), 256).Weights["c"];
