@@ -1,5 +1,6 @@
 using Shipgate.Pipeline;
 using Shipgate.Pipeline.CI;
+using Shipgate.Release.Components;
 
 namespace Shipgate.Build;
 
@@ -37,10 +38,11 @@ internal sealed partial class Build
 
     /// <summary>
     /// The pipeline: lint, test, then for pull requests a rehearsal (Deploy Verify on the embedded stack of the runner),
-    /// for the deploy branch image + push, staging deploy + verify, approval, production deploy + verify; Promote and
-    /// Rollback of each environment by hand.
+    /// for the deploy branch image + push, staging deploy + verify, approval, production deploy + verify (and, for an
+    /// environment whose canary holds until approved, its resume behind the same approval); Promote and Rollback of
+    /// each environment by hand.
     /// </summary>
-    internal static CiPipeline Pipeline
+    internal CiPipeline Pipeline
     {
         get
         {
@@ -73,10 +75,20 @@ internal sealed partial class Build
                     .Without(Provisioned)
                     .Secrets(RegistrySecrets)
                     .Variables(EnvironmentVariables("staging"))
-                    .Produces("artifacts/image"))
-                .Stage("staging", stage => Deploy(stage, "staging"))
-                .Stage("production", stage => Deploy(stage, "production"));
-            foreach (var environment in new[] { "staging", "production" })
+                    .Produces("artifacts/image"));
+            foreach (var environment in Environments)
+            {
+                pipeline.Stage(environment, stage => Deploy(stage, environment));
+                // A canary held until approved ('pause: {}' in deploy/environments.yaml) goes on in a job of its own:
+                // ResumeCanary requires the environment's approval, so the job waits for it as the deploy does.
+                if (CanaryResumeCi.HoldsCanary(EnvironmentsFile, environment))
+                    pipeline.Stage($"{environment}-canary", stage => Operate(stage, "ResumeCanary", environment)
+                        .Runs("Verify")
+                        .TestResults("artifacts/reports/junit.xml")
+                        .Summary("artifacts/reports/summary.md"));
+            }
+
+            foreach (var environment in Environments)
             {
                 pipeline
                     .Operation($"promote-{environment}", stage => Operate(stage, "Promote", environment))
@@ -86,6 +98,10 @@ internal sealed partial class Build
             return pipeline;
         }
     }
+
+    private static readonly string[] Environments = ["staging", "production"];
+
+    private string EnvironmentsFile => Path.Combine(RootDirectory, "deploy", "environments.yaml");
 
     /// <summary>What deploy/environments.yaml reads for an environment (its ${NAME} values), set as CI variables.</summary>
     private static string[] EnvironmentVariables(string environment)

@@ -44,10 +44,11 @@ public static class JenkinsfileGenerator
             .Append("        DOTNET_CLI_TELEMETRY_OPTOUT = 'true'\n")
             .Append("    }\n")
             .Append("    stages {\n");
+        var approvals = 0;
         foreach (var job in plan.AllJobs)
         {
             if (job.Approval is { } approval)
-                AppendApproval(text, job, approval, plan);
+                AppendApproval(text, job, approval, plan, approvals++);
             AppendStage(text, job, plan);
         }
 
@@ -56,14 +57,16 @@ public static class JenkinsfileGenerator
         return text.ToString();
     }
 
-    private static void AppendApproval(StringBuilder text, CiJob job, CiApproval approval, CiPlan plan)
+    // index: the approvals before this one in the file. A build's milestones must rise, and two jobs may need one
+    // environment's approval (a deploy, then a held canary's resume), so the stage is named after its job.
+    private static void AppendApproval(StringBuilder text, CiJob job, CiApproval approval, CiPlan plan, int index)
     {
         var approvers = string.Join(',', approval.Approvers);
-        text.Append($"        stage('approve {approval.Environment}') {{\n");
+        text.Append($"        stage('approve {job.Id}') {{\n");
         AppendCondition(text, job, plan);
         text.Append("            steps {\n")
             .Append("                // An older build still waiting here is superseded once a newer one passes.\n")
-            .Append("                milestone(ordinal: 1, label: 'before approval')\n")
+            .Append($"                milestone(ordinal: {(2 * index) + 1}, label: 'before approval')\n")
             .Append("                timeout(time: 7, unit: 'DAYS') {\n")
             .Append("                    script {\n")
             .Append("                        // Only the submitters may approve; Jenkins records who did, and the build passes it on to the release ledger.\n")
@@ -72,7 +75,7 @@ public static class JenkinsfileGenerator
             .Append("submitterParameter: 'approver')\n")
             .Append("                    }\n")
             .Append("                }\n")
-            .Append("                milestone(ordinal: 2, label: 'approved')\n")
+            .Append($"                milestone(ordinal: {(2 * index) + 2}, label: 'approved')\n")
             .Append("            }\n")
             .Append("        }\n");
     }
