@@ -47,7 +47,7 @@ public sealed class ReleaseFlowTests(ReleaseStack stack)
     [InlineData("--service-port 99999", "a valid '--service-port': a TCP port, 1..65535, not 99999")]
     [InlineData("--version bad/version", "a valid '--version': 'bad/version' is not a version")]
     [InlineData("--docker-host http://127.0.0.1:2375", "a valid '--docker-host': unix:///path/to/docker.sock or tcp://host:port")]
-    [InlineData("--environment nowhere", "environments.yaml: has no environment 'nowhere' (known: test, remote, routed, held)")]
+    [InlineData("--environment nowhere", "environments.yaml: has no environment 'nowhere' (known: test, remote, routed, baselined, held)")]
     public void A_bad_parameter_ends_the_build_with_exit_2_naming_it_before_any_target_runs(string arguments, string expected)
     {
         using var repository = new TestRepository(stack, "svc-badparam");
