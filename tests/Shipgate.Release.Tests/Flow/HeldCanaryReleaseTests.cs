@@ -23,6 +23,7 @@ public sealed class HeldCanaryReleaseTests(ReleaseStack stack)
             Assert.True(held.ExitCode == 0, held.Output);
             Assert.Contains("held at step 2 (10%), awaiting approval: run ResumeCanary --environment held", held.Output, StringComparison.Ordinal);
             Assert.Equal(["v1", "v2"], await AnswersAsync(repository));
+            Assert.Equal("Held", repository.Ledger().GetProperty("current").GetProperty("phase").GetString());
 
             var refused = repository.Build("ResumeCanary", "--environment", "held", "--skip", "Verify");
             Assert.True(refused.ExitCode != 0, refused.Output);
@@ -34,6 +35,8 @@ public sealed class HeldCanaryReleaseTests(ReleaseStack stack)
             Assert.True(resumed.ExitCode == 0, resumed.Output);
             Assert.Contains("Canary v2 resumed, approved by", resumed.Output, StringComparison.Ordinal);
             Assert.Equal(["v2"], await AnswersAsync(repository));
+            // The ledger the run exports (a CI artifact) names who approved the held step, and how.
+            Assert.Matches(@"^step 2 at 10%: \S+ \(CommandLineFlag\)$", repository.Ledger().GetProperty("current").GetProperty("canaryApprovals").GetString());
             Assert.Matches(@"Current: +v2 \[Healthy\] .*canary step 3 at 100%, canary approved step 2 at 10%: \S+ \(CommandLineFlag\)",
                 repository.Build("Status", "--environment", "held").Output);
         }
