@@ -32,6 +32,11 @@ internal sealed class SampleReleaseBuild : ShipgateBuild
 
     public Target Verify => _ => _.Executes(() => { });
 
+    public Target ResumeCanary => _ => _
+        .Triggers(Verify)
+        .RequiresApproval("production", () => Environment, "alice", "release-managers")
+        .Executes(() => { });
+
     public Target Promote => _ => _.Executes(() => { });
 
     public Target Rollback => _ => _.Executes(() => { });
@@ -57,4 +62,9 @@ internal sealed class SampleReleaseBuild : ShipgateBuild
         .Stage("production", s => s.Runs("Deploy", "Verify").With("--environment", "production").Deploys("production", "https://example.test").On(Deployer)
             .Secrets("PROMETHEUS_TOKEN").Variables("PRODUCTION_DOCKER_HOST").TestResults("artifacts/reports/junit.xml").Summary("artifacts/reports/summary.md"))
         .Operation("rollback-production", s => s.Runs("Rollback").With("--environment", "production").Deploys("production").On(Deployer));
+
+    /// <summary>With the job of a canary held in production until approved, after the production deploy (as build/Build.CI.cs adds it).</summary>
+    public static CiPipeline PipelineWithCanaryResume => Pipeline
+        .Stage("production-canary", s => s.Runs("ResumeCanary", "Verify").With("--environment", "production").Deploys("production", "https://example.test").On(Deployer)
+            .Secrets("PROMETHEUS_TOKEN").Variables("PRODUCTION_DOCKER_HOST").TestResults("artifacts/reports/junit.xml").Summary("artifacts/reports/summary.md"));
 }
