@@ -39,6 +39,9 @@ public abstract record ReleaseEvent(string Service, string Environment, DateTime
     {
         /// <summary>The gates' evidence, when the analysis ran.</summary>
         public AnalysisResult? Analysis => (Outcome as VerificationOutcome.Analysed)?.Result;
+
+        /// <summary>A concurrent baseline's version label, which the canary was compared with (<c>baseline_version</c>); null: the stable release serving beside it.</summary>
+        public string? Baseline { get; init; }
     }
 
     public sealed record Promoted(string Service, string Environment, DateTimeOffset Time, ReleaseInfo Release, string ApprovedBy)

@@ -20,7 +20,7 @@ public sealed class SummarySink : IReleaseSink
             ReleaseEvent.CanaryHeld e => string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Canary {e.Release.Version} ({e.Release.ReleaseId}) held at step {e.Release.Record.CanaryStep} ({e.Release.Record.CanaryWeight:0.##}%), awaiting approval: run ResumeCanary (or Rollback)."),
             ReleaseEvent.CanaryResuming e => $"Canary {e.Version} resumed, approved by {e.ApprovedBy}.",
-            ReleaseEvent.CanaryAnalysed e => $"Canary step {e.Step} at {e.Percent:0.##}%: {e.Outcome.Summary} → {(e.Decision.Action == Gates.Model.ReleaseAction.Promote ? "go on" : "canary out")}.",
+            ReleaseEvent.CanaryAnalysed e => $"Canary step {e.Step} at {e.Percent:0.##}%{(e.Baseline is null ? "" : $" against {e.Baseline}")}: {e.Outcome.Summary} → {(e.Decision.Action == Gates.Model.ReleaseAction.Promote ? "go on" : "canary out")}.",
             ReleaseEvent.Decided e => Decided(e),
             ReleaseEvent.Promoted e => $"Promoted {e.Release.Version}, approved by {e.ApprovedBy}.",
             ReleaseEvent.RolledBack e => $"Rolled back: {e.Release.Version} serves again ({e.Reason}).",

@@ -38,7 +38,7 @@ public sealed class CanaryGates(ReleaseSettings settings, VerificationSession se
         var outcome = await session.RunAsync(CanaryAnalysisSchedule.For(gates, context.Percent), release, cancellationToken).ConfigureAwait(false);
         var decision = ReleasePolicy.Decide(outcome, settings.Policy ?? gates.Policy);
         var passed = decision.Action == ReleaseAction.Promote;
-        await events.PublishAsync(new ReleaseEvent.CanaryAnalysed(service, environment, DateTimeOffset.UtcNow, canary, context.Step, context.Percent, outcome, decision),
+        await events.PublishAsync(new ReleaseEvent.CanaryAnalysed(service, environment, DateTimeOffset.UtcNow, canary, context.Step, context.Percent, outcome, decision) { Baseline = context.BaselineVersion },
             CancellationToken.None).ConfigureAwait(false);
         var verdict = (outcome as VerificationOutcome.Analysed)?.Result.Verdict.ToString() ?? outcome.GetType().Name;
         return new CanaryVerdict(passed, verdict, passed ? outcome.Summary : decision.Reason);

@@ -52,6 +52,7 @@ public sealed class CanaryReleaseTests(ReleaseStack stack)
             var canary = await repository.DeployVersionAsync("baselined", "v2", "--strategy", "canary");
             Assert.True(canary.ExitCode != 0, canary.Output);
             Assert.Matches(@"against v1-baseline-[0-9a-f]{6} \(a concurrent baseline of the stable image at the same weight\)", canary.Output);
+            Assert.Matches(@"Canary step 2 at 10% against v1-baseline-[0-9a-f]{6}: ", canary.Output);
             Assert.Equal("v1", await repository.GetAsync("version"));
 
             var status = repository.Build("Status", "--environment", "baselined").Output;
