@@ -62,6 +62,13 @@ internal sealed class CanaryRollout(ReleaseRouting routing, ReleaseTransitions t
                     break;
                 case CanaryStep.PauseUntilApproved:
                     // Not in flight: the deploy ends here on purpose, the canary keeps its share until a resume or a rollback.
+                    // It is held without its baseline (nobody analyses meanwhile): the baseline's share goes back to the
+                    // stable release before the hold is recorded, so a process killed in between leaves none serving.
+                    if (baseline is not null)
+                    {
+                        await routing.SplitAsync(release.ReleaseId, stable.ReleaseId, weight, baselineId: null, ct).ConfigureAwait(false);
+                        await routing.StopSendingAsync(baseline.Id, ct).ConfigureAwait(false);
+                    }
                     release = await transitions.WriteAsync(release with { Phase = ReleasePhase.Held, CanaryStep = step, CanaryWeight = weight }, ct).ConfigureAwait(false);
                     reached("canary-held");
                     log.Warning("Canary step {Step}/{Steps}: {ReleaseId} held at {Percent:0.##}% of the traffic until a release manager approves", step, plan.Count, release.ReleaseId, weight);

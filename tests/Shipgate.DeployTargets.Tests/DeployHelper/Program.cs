@@ -10,8 +10,8 @@ using Shipgate.DeployTargets.Targets;
 // A refusal prints "REFUSED <kind>: <message>" and exits 3.
 // With --router SOCKET STRATEGY the target deploys behind that HAProxy (backend SERVICE) with the strategy; --replicas N
 // sets a Swarm service's replicas (4 by default); --baseline makes a Docker canary run a concurrent baseline and one
-// analysis (that passes) at 10 %.
-// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next] [--router SOCKET STRATEGY] [--replicas N] [--baseline]
+// analysis (that passes) at 10 %, and --held then holds it there until approved.
+// usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next] [--router SOCKET STRATEGY] [--replicas N] [--baseline [--held]]
 if (args.Length < 7 || args[0] is not ("docker" or "swarm"))
 {
     Console.Error.WriteLine("usage: DeployHelper docker|swarm SERVICE ENVIRONMENT PORT IMAGE VERSION PAUSE_AT [--lease HOLDER] [--verify] [--verify-next]");
@@ -33,9 +33,12 @@ var router = routerIndex < 0 ? null
         // The tolerant checks of the tests' RoutedDockerStack (a loaded machine).
         HealthCheck = new HaproxyHealthCheck("/health", IntervalMilliseconds: 1000, Fall: 3, Rise: 1),
         // A canary without analysis (the helper has no gates): 10 %, then all the traffic; kill it at canary-10.
-        CanarySteps = baseline
-            ? [new CanaryStep.SetWeight(10), new CanaryStep.Analysis(), new CanaryStep.SetWeight(100)]
-            : [new CanaryStep.SetWeight(10), new CanaryStep.SetWeight(100)],
+        CanarySteps = (baseline, options.Contains("--held")) switch
+        {
+            (true, true) => [new CanaryStep.SetWeight(10), new CanaryStep.Analysis(), new CanaryStep.PauseUntilApproved(), new CanaryStep.Analysis()],
+            (true, false) => [new CanaryStep.SetWeight(10), new CanaryStep.Analysis(), new CanaryStep.SetWeight(100)],
+            _ => [new CanaryStep.SetWeight(10), new CanaryStep.SetWeight(100)],
+        },
         CanaryBaseline = baseline ? CanaryBaseline.Concurrent : CanaryBaseline.Stable,
     };
 

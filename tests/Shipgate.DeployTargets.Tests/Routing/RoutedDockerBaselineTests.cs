@@ -185,6 +185,37 @@ public sealed class RoutedDockerBaselineTests(StackFixture stack)
         Assert.Equal(2, await new ContainerCount(stack).OfAsync("baseline-held"));
     }
 
+    [Fact]
+    public async Task A_deploy_killed_as_it_holds_a_canary_with_a_baseline_leaves_no_baseline_serving_and_the_hold_intact()
+    {
+        const int port = 18520;
+        var v1 = await TestImages.BuildAndPushAsync(stack, "baseline-held-kill", "1.0.0");
+        var v2 = await TestImages.BuildAndPushAsync(stack, "baseline-held-kill", "2.0.0");
+        await using var routed = await RoutedDockerStack.StartAsync(stack, "baseline-held-kill", port, ReleaseStrategy.Canary);
+        var target = new DockerTarget(routed.Options);
+        var first = await target.DeployAsync(new DeployRequest(v1.Reference, "1.0.0", "c1", "tests"));
+
+        // Killed once the hold is recorded, before the baseline's server and container are removed.
+        var killed = await ProbedAsync(routed, async () =>
+        {
+            using var helper = await DeployHelperProcess.StartPausedAtAsync("baseline-held-kill", port, v2.Reference, "2.0.0", "canary-held", "docker",
+                "--router", routed.SocketPath, "canary", "--baseline", "--held");
+            await helper.KillAsync();
+            return await routed.StateAsync();
+        });
+        AssertNoFailure(killed.Probes, "the kill as the canary with a baseline is held", routed);
+        // The baseline's share went back to the stable release before the hold was recorded: 10 % canary, 90 % stable.
+        Assert.Equal([252, 28, 0], killed.Result.Servers.Select(s => s.Weight));
+        Assert.Equal(port + 3, killed.Result.Servers[2].Port);
+
+        var recovery = await ProbedAsync(routed, () => target.StatusAsync());
+        AssertNoFailure(recovery.Probes, "the recovery of the held canary's baseline", routed);
+        Assert.Equal(ReleasePhase.Held, recovery.Result.Current!.Phase);
+        var canary = recovery.Result.Current.ReleaseId;
+        Assert.Equal([(first.ReleaseId, 252), (canary, 28)], (await routed.StateAsync()).Servers.Select(s => (s.Name, s.Weight)).Order());
+        Assert.Equal(2, await new ContainerCount(stack).OfAsync("baseline-held-kill"));
+    }
+
     /// <summary>The weight the canary (and the baseline) get at a percent beside the stable release, with the router's range.</summary>
     private static int Weight(double percent) =>
         WeightPlanner.Plan(CanaryStepSplit.For(percent, ["s"], ["c"], ["b"]), 256).Weights["c"];
