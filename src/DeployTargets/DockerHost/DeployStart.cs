@@ -15,11 +15,7 @@ internal static class DeployStart
         ReleaseTransitions transitions, ContainerRuntime runtime, DockerTargetOptions options, string serviceLabel,
         DeployRequest request, ReleaseStrategy strategy, Action<string> reached, CancellationToken ct)
     {
-        var history = await transitions.ReadHistoryAsync(ct).ConfigureAwait(false);
-        history.RefuseIfRolledBack(request, serviceLabel);
-        var current = history.Current;
-        if (current is { Phase: ReleasePhase.Held })
-            throw CanaryHold.Blocks($"deploy {request.Version}", current, serviceLabel);
+        var current = (await transitions.ReadHistoryAsync(ct).ConfigureAwait(false)).RequireDeployable(request, serviceLabel);
 
         await runtime.PullAsync(request.Image, ct).ConfigureAwait(false);
         reached("pulled");

@@ -1,6 +1,7 @@
 using Serilog;
 using Shipgate.DeployTargets.Ledger;
 using Shipgate.DeployTargets.Recovery;
+using Shipgate.DeployTargets.Routing;
 using Shipgate.DeployTargets.Targets;
 using Shipgate.DeployTargets.Transitions;
 

@@ -38,6 +38,17 @@ public sealed class ReleaseHistory(IEnumerable<ReleaseRecord> records)
                 $"Version {request.Version} ({request.Image}) of {service} was rolled back in release {refused.ReleaseId}: {refused.Reason}. Deploy with force to override.");
     }
 
+    /// <summary>
+    /// The release a new deploy replaces (null: none yet), refusing what no deploy may start over: a version rolled back
+    /// before (<see cref="RefuseIfRolledBack"/>) and a canary held until a release manager approves it.
+    /// </summary>
+    /// <exception cref="DeployTargetException">Kind <see cref="DeployErrorKind.VersionRolledBack"/> or <see cref="DeployErrorKind.WrongPhase"/>.</exception>
+    internal ReleaseRecord? RequireDeployable(DeployRequest request, string service)
+    {
+        RefuseIfRolledBack(request, service);
+        return Current is { Phase: ReleasePhase.Held } held ? throw CanaryHold.Blocks($"deploy {request.Version}", held, service) : Current;
+    }
+
     /// <summary>The serving release, which <paramref name="action"/> (e.g. "promote", "roll back") needs.</summary>
     /// <exception cref="DeployTargetException">Kind <see cref="DeployErrorKind.NothingToRollBack"/> when nothing serves.</exception>
     public ReleaseRecord RequireCurrent(string action, string service) =>

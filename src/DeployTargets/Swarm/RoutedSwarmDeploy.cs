@@ -1,6 +1,5 @@
 using System.Globalization;
 using Serilog;
-using Shipgate.DeployTargets.DockerHost;
 using Shipgate.DeployTargets.Ledger;
 using Shipgate.DeployTargets.Routing;
 using Shipgate.DeployTargets.Targets;
@@ -23,11 +22,7 @@ internal sealed class RoutedSwarmDeploy(SwarmTargetOptions options, RoutedSwarmP
         var steps = new RoutedRelease(router, routing, transitions, platform.ServiceLabel, log, reached);
         await using var held = await transitions.EnterAsync($"deploy {request.Version}", () => reached("locked"), ct).ConfigureAwait(false);
 
-        var history = await transitions.ReadHistoryAsync(ct).ConfigureAwait(false);
-        history.RefuseIfRolledBack(request, platform.ServiceLabel);
-        var current = history.Current;
-        if (current is { Phase: ReleasePhase.Held })
-            throw CanaryHold.Blocks($"deploy {request.Version}", current, platform.ServiceLabel);
+        var current = (await transitions.ReadHistoryAsync(ct).ConfigureAwait(false)).RequireDeployable(request, platform.ServiceLabel);
         var release = await transitions.WriteAsync(
             ReleaseRecord.Deploying(options.Service, options.Environment, request, current, DateTimeOffset.UtcNow, DeployPlatform.Swarm) with { Strategy = router.Strategy },
             ct).ConfigureAwait(false);

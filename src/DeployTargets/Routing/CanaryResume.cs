@@ -1,16 +1,17 @@
 using Serilog;
+using Shipgate.DeployTargets.DockerHost;
 using Shipgate.DeployTargets.Ledger;
 using Shipgate.DeployTargets.Targets;
 using Shipgate.DeployTargets.Transitions;
 
-namespace Shipgate.DeployTargets.DockerHost;
+namespace Shipgate.DeployTargets.Routing;
 
 /// <summary>
 /// A canary held at a pause until approved goes on: under the service's lock (after recovery, which leaves an intact
 /// hold alone), the approval is recorded with the step and the release is Deploying again (so a process killed from
 /// here on is undone by the next call, as any deploy in flight), then its steps run from the next one as the deploy
 /// would have run them (the platform's continuation: <see cref="RoutedDeploy.ContinueCanaryAsync"/> on Docker,
-/// <see cref="Routing.RoutedRelease.CarryOutAsync"/> on Swarm): an analysis that fails takes it out at once.
+/// <see cref="RoutedRelease.CarryOutAsync"/> on Swarm): an analysis that fails takes it out at once.
 /// </summary>
 internal sealed class CanaryResume(string service, DockerRouterOptions router, ReleaseTransitions transitions, ILogger log)
 {
